@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "photocat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PhotoCatalog", targets: ["PhotoCatalog"]),
+        .executable(name: "photocat", targets: ["photocat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config; the providers tell SwiftPM what to suggest.
+        .systemLibrary(
+            name: "CLibExif",
+            pkgConfig: "libexif",
+            providers: [.apt(["libexif-dev"]), .brew(["libexif"])]
+        ),
+        .systemLibrary(
+            name: "CLibJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
+        ),
+        // libjpeg reports errors by calling exit() unless an error manager longjmps out;
+        // Swift cannot call setjmp, so that part lives in this small C target.
+        .target(
+            name: "CJPEGGuard",
+            dependencies: ["CLibJPEG"],
+            linkerSettings: [.linkedLibrary("jpeg")]
+        ),
+        .target(
+            name: "PhotoCatalog",
+            dependencies: [
+                "CLibExif",
+                "CJPEGGuard",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "photocat",
+            dependencies: [
+                "PhotoCatalog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The sample card of the README, painted and encoded with photocat's own code.
+        .target(
+            name: "SampleCard",
+            dependencies: ["PhotoCatalog"]
+        ),
+        // Regenerates fixtures/sample-card (`make fixtures`).
+        .executableTarget(
+            name: "photocat-fixtures",
+            dependencies: ["SampleCard"]
+        ),
+        .testTarget(
+            name: "PhotoCatalogTests",
+            dependencies: ["PhotoCatalog", "SampleCard"]
+        ),
+    ]
+)

@@ -1,0 +1,181 @@
+#include "jpeg_guard.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jpeglib.h>
+
+// An error manager that longjmps back to the caller instead of calling exit(), and counts
+// warnings instead of printing them to stderr.
+typedef struct {
+    struct jpeg_error_mgr base;
+    jmp_buf jump;
+    char message[JMSG_LENGTH_MAX];
+    char first_warning[JMSG_LENGTH_MAX];
+    int warnings;
+} guard_error_mgr;
+
+static void guard_error_exit(j_common_ptr cinfo) {
+    guard_error_mgr *err = (guard_error_mgr *)cinfo->err;
+    (*cinfo->err->format_message)(cinfo, err->message);
+    longjmp(err->jump, 1);
+}
+
+static void guard_emit_message(j_common_ptr cinfo, int level) {
+    guard_error_mgr *err = (guard_error_mgr *)cinfo->err;
+    if (level >= 0) return; // trace messages
+    if (err->warnings == 0) (*cinfo->err->format_message)(cinfo, err->first_warning);
+    err->warnings += 1;
+}
+
+static void guard_output_message(j_common_ptr cinfo) { (void)cinfo; }
+
+static void guard_install(guard_error_mgr *err) {
+    jpeg_std_error(&err->base);
+    err->base.error_exit = guard_error_exit;
+    err->base.emit_message = guard_emit_message;
+    err->base.output_message = guard_output_message;
+    err->message[0] = 0;
+    err->first_warning[0] = 0;
+    err->warnings = 0;
+}
+
+struct pcj_decoder {
+    struct jpeg_decompress_struct cinfo;
+    guard_error_mgr err;
+    int created;
+    int started;
+    const uint8_t *data;
+    size_t size;
+};
+
+pcj_decoder *pcj_decoder_new(const uint8_t *data, size_t size) {
+    pcj_decoder *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->data = data;
+    d->size = size;
+    guard_install(&d->err);
+    d->cinfo.err = &d->err.base;
+    if (setjmp(d->err.jump)) {
+        free(d);
+        return NULL;
+    }
+    jpeg_create_decompress(&d->cinfo);
+    d->created = 1;
+    jpeg_mem_src(&d->cinfo, data, (unsigned long)size);
+    return d;
+}
+
+void pcj_decoder_free(pcj_decoder *d) {
+    if (!d) return;
+    if (d->created) {
+        // jpeg_destroy cannot fail, but keep a landing pad in case a memory manager complains.
+        if (!setjmp(d->err.jump)) jpeg_destroy_decompress(&d->cinfo);
+    }
+    free(d);
+}
+
+static int color_space_code(J_COLOR_SPACE cs) {
+    switch (cs) {
+    case JCS_GRAYSCALE: return PCJ_COLOR_GRAY;
+    case JCS_RGB: return PCJ_COLOR_RGB;
+    case JCS_YCbCr: return PCJ_COLOR_YCBCR;
+    case JCS_CMYK: return PCJ_COLOR_CMYK;
+    case JCS_YCCK: return PCJ_COLOR_YCCK;
+    default: return PCJ_COLOR_OTHER;
+    }
+}
+
+int pcj_decoder_read_header(pcj_decoder *d, pcj_header *h) {
+    if (setjmp(d->err.jump)) return -1;
+    jpeg_read_header(&d->cinfo, TRUE);
+    h->width = (int)d->cinfo.image_width;
+    h->height = (int)d->cinfo.image_height;
+    h->components = d->cinfo.num_components;
+    h->color_space = color_space_code(d->cinfo.jpeg_color_space);
+    h->data_precision = d->cinfo.data_precision;
+    h->progressive = d->cinfo.progressive_mode ? 1 : 0;
+    h->arithmetic = d->cinfo.arith_code ? 1 : 0;
+    h->adobe_marker = d->cinfo.saw_Adobe_marker ? 1 : 0;
+    return 0;
+}
+
+int pcj_decoder_start(pcj_decoder *d, int scale_denom, int *out_width, int *out_height,
+                      int *out_components) {
+    if (setjmp(d->err.jump)) return -1;
+    struct jpeg_decompress_struct *c = &d->cinfo;
+    switch (c->jpeg_color_space) {
+    case JCS_GRAYSCALE: c->out_color_space = JCS_GRAYSCALE; break;
+    case JCS_CMYK:
+    case JCS_YCCK: c->out_color_space = JCS_CMYK; break;
+    default: c->out_color_space = JCS_RGB; break;
+    }
+    c->scale_num = 1;
+    c->scale_denom = (unsigned int)scale_denom;
+    c->dct_method = JDCT_ISLOW;
+    c->do_fancy_upsampling = TRUE;
+    jpeg_start_decompress(c);
+    d->started = 1;
+    *out_width = (int)c->output_width;
+    *out_height = (int)c->output_height;
+    *out_components = c->output_components;
+    return 0;
+}
+
+int pcj_decoder_read_rows(pcj_decoder *d, uint8_t *pixels, size_t stride) {
+    if (setjmp(d->err.jump)) return -1;
+    struct jpeg_decompress_struct *c = &d->cinfo;
+    while (c->output_scanline < c->output_height) {
+        JSAMPROW row = pixels + (size_t)c->output_scanline * stride;
+        if (jpeg_read_scanlines(c, &row, 1) != 1) break;
+    }
+    jpeg_finish_decompress(c);
+    return 0;
+}
+
+const char *pcj_decoder_error(const pcj_decoder *d) { return d->err.message; }
+int pcj_decoder_warning_count(const pcj_decoder *d) { return d->err.warnings; }
+const char *pcj_decoder_first_warning(const pcj_decoder *d) { return d->err.first_warning; }
+
+int pcj_encode(const uint8_t *pixels, int width, int height, int components, size_t stride,
+               int quality, uint8_t **out, size_t *out_size, char *error, size_t error_size) {
+    struct jpeg_compress_struct c;
+    guard_error_mgr err;
+    // volatile: these survive the longjmp and are cleaned up on the error path.
+    unsigned char *volatile buffer = NULL;
+    unsigned long size = 0;
+    volatile int created = 0;
+
+    guard_install(&err);
+    c.err = &err.base;
+    if (setjmp(err.jump)) {
+        if (error && error_size) snprintf(error, error_size, "%s", err.message);
+        if (created) jpeg_destroy_compress(&c);
+        free(buffer);
+        return -1;
+    }
+    jpeg_create_compress(&c);
+    created = 1;
+    jpeg_mem_dest(&c, (unsigned char **)&buffer, &size);
+    c.image_width = (JDIMENSION)width;
+    c.image_height = (JDIMENSION)height;
+    c.input_components = components;
+    c.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&c);
+    jpeg_set_quality(&c, quality, TRUE);
+    c.optimize_coding = TRUE;
+    c.dct_method = JDCT_ISLOW;
+    jpeg_start_compress(&c, TRUE);
+    while (c.next_scanline < c.image_height) {
+        JSAMPROW row = (JSAMPROW)(pixels + (size_t)c.next_scanline * stride);
+        jpeg_write_scanlines(&c, &row, 1);
+    }
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    *out = buffer;
+    *out_size = size;
+    return 0;
+}
+
+void pcj_free_buffer(uint8_t *buffer) { free(buffer); }

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The derive stage: from what was read and what the manifest says to the batch.
+/// Pure: no disk, no clock; the same records and manifest give the same batch.
+public enum BatchPlanner {
+    public struct Plan: Sendable {
+        public var entries: [BatchEntry]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func plan(records: [PhotoRecord], manifest: Manifest) -> Plan {
+        let tagger = Tagger(manifest: manifest)
+        let records = records.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        var entries: [BatchEntry] = []
+        var taggings: [Tagging?] = []
+        var firstBySHA1: [String: String] = [:]
+        for record in records {
+            var entry = BatchEntry(source: record.relativePath, sha1: record.sha1, filename: nil, wikitext: nil,
+                                   status: .ready, reasons: [], thumbnails: record.thumbnails.map(\.path),
+                                   duplicateOf: nil, captured: nil, scene: nil, people: [],
+                                   width: record.frame?.width, height: record.frame?.height)
+            if let failure = record.failure {
+                entry.status = .failed
+                entry.reasons = [failure]
+                entries.append(entry)
+                taggings.append(nil)
+                continue
+            }
+            let tagging = tagger.tag(relativePath: record.relativePath, metadata: record.metadata)
+            entry.captured = tagging.localTime?.description
+            entry.scene = tagging.scene?.id
+            entry.people = tagging.people.map(\.id)
+            if let sha1 = record.sha1, let first = firstBySHA1[sha1] {
+                entry.status = .duplicate
+                entry.duplicateOf = first
+                entry.reasons = ["the same bytes as \(first)"]
+            } else if !tagging.exclusions.isEmpty {
+                entry.status = .excluded
+                entry.reasons = tagging.exclusions
+            }
+            if let sha1 = record.sha1, firstBySHA1[sha1] == nil { firstBySHA1[sha1] = record.relativePath }
+            entries.append(entry)
+            taggings.append(tagging)
+        }
+        assignNames(&entries, taggings: taggings, event: manifest.event)
+        for index in entries.indices where entries[index].status == .ready {
+            guard let tagging = taggings[index] else { continue }
+            let record = records[index]
+            entries[index].wikitext = FilePage.render(pageContent(record: record, tagging: tagging, event: manifest.event))
+        }
+        return Plan(entries: entries, diagnostics: unusedOverrides(manifest: manifest, records: records))
+    }
+
+    /// Names are `<event> <date> <scene or title> <NN>.jpg`, numbered by capture time within
+    /// each prefix, so the same card and manifest always give the same names.
+    static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event) {
+        var groups: [String: [Int]] = [:]
+        var prefixOrder: [String] = []
+        for index in entries.indices where entries[index].status == .ready {
+            guard let tagging = taggings[index] else { continue }
+            let fragment = tagging.override?.title ?? tagging.scene?.name
+            let prefix = CommonsName.normalized([event.name, tagging.localTime?.dateString, fragment].compactMap { $0 }.joined(separator: " "))
+            if groups[prefix] == nil { prefixOrder.append(prefix) }
+            groups[prefix, default: []].append(index)
+        }
+        var taken = Set<String>()
+        for prefix in prefixOrder {
+            let members = groups[prefix]!.sorted { a, b in
+                let ta = taggings[a]?.localTime, tb = taggings[b]?.localTime
+                if ta != tb { return (ta.map { [0] + $0.key } ?? [1]).lexicographicallyPrecedes(tb.map { [0] + $0.key } ?? [1]) }
+                return entries[a].source.utf8.lexicographicallyPrecedes(entries[b].source.utf8)
+            }
+            let digits = max(2, String(members.count).count)
+            var counter = 0
+            for index in members {
+                var name: String
+                repeat {
+                    counter += 1
+                    name = CommonsName.make(descriptive: prefix, counter: String(format: "%0\(digits)d", counter))
+                } while taken.contains(name.lowercased())
+                taken.insert(name.lowercased())
+                if let problem = CommonsName.problem(with: name) {
+                    entries[index].status = .failed
+                    entries[index].reasons.append("planned name \"\(name)\" \(problem); change event.name or the title in the manifest")
+                } else {
+                    entries[index].filename = name
+                }
+            }
+        }
+    }
+
+    static func pageContent(record: PhotoRecord, tagging: Tagging, event: Manifest.Event) -> FilePageContent {
+        let names = tagging.named.map(\.name)
+        let descriptions: [(language: String, text: String)] = event.languages.compactMap { language in
+            let template = tagging.override?.description[language] ?? tagging.scene?.description[language]
+                ?? event.description[language] ?? event.title[language]
+            guard let template else { return nil }
+            return (language, DescriptionTemplate.fill(template, language: language, event: event, names: names, date: tagging.localTime?.dateString))
+        }
+        let consent: String? = tagging.people.isEmpty ? nil : tagging.people.allSatisfy { $0.consent == .full } ? "full" : "basic"
+        return FilePageContent(
+            descriptions: descriptions, date: tagging.localTime?.description, author: event.author,
+            location: record.metadata?.gps, withholdLocation: event.withholdLocation, license: event.license,
+            consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
+    }
+
+    /// A `photos:` entry that matches nothing is usually a typo in a file name.
+    static func unusedOverrides(manifest: Manifest, records: [PhotoRecord]) -> [Diagnostic] {
+        var keys = Set<String>()
+        for record in records {
+            let name = (record.relativePath as NSString).lastPathComponent
+            keys.formUnion([record.relativePath, name, (name as NSString).deletingPathExtension])
+        }
+        return manifest.photos.keys.sorted().filter { !keys.contains($0) }.map {
+            Diagnostic(.warning, "manifest.unknown-photo", path: "manifest", "photos: `\($0)` matches no photo on the card")
+        }
+    }
+}

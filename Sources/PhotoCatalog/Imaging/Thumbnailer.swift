@@ -1,0 +1,67 @@
+import Foundation
+
+public struct ThumbnailOptions: Sendable, Equatable, Codable {
+    /// Long-edge sizes in pixels.
+    public var sizes: [Int]
+    public var quality: Int
+    /// Frames above this many pixels are refused before decoding (decompression bombs).
+    public var maxPixels: Int
+
+    public init(sizes: [Int] = [320, 1280], quality: Int = 85, maxPixels: Int = 300_000_000) {
+        self.sizes = sizes
+        self.quality = quality
+        self.maxPixels = maxPixels
+    }
+}
+
+public struct Thumbnail: Sendable, Equatable {
+    /// The requested long edge (the file's folder name); the image may be smaller if the photo is.
+    public var size: Int
+    public var width: Int
+    public var height: Int
+    public var jpeg: Data
+}
+
+public struct ThumbnailSet: Sendable {
+    public var thumbnails: [Thumbnail]
+    public var scaleDenominator: Int
+    public var warningCount: Int
+    public var firstWarning: String?
+}
+
+/// Makes upright thumbnails with one decode per photo, like libvips' shrink-on-load: libjpeg
+/// decodes at the coarsest DCT scale that still leaves 2× for the area-average resize, and
+/// smaller sizes are made from larger results.
+public enum Thumbnailer {
+    /// The largest of 8, 4, 2, 1 that keeps at least twice `target` pixels on the long edge.
+    public static func scaleDenominator(longEdge: Int, target: Int) -> Int {
+        for denominator in [8, 4, 2] where (longEdge + denominator - 1) / denominator >= 2 * target {
+            return denominator
+        }
+        return 1
+    }
+
+    public static func render(jpeg data: Data, orientation: Int?, options: ThumbnailOptions) throws -> ThumbnailSet {
+        let sizes = Array(Set(options.sizes)).sorted(by: >)
+        guard let largest = sizes.first else { return ThumbnailSet(thumbnails: [], scaleDenominator: 1, warningCount: 0) }
+        let decoded = try JPEGCodec.decode(data, maxPixels: options.maxPixels) { header in
+            scaleDenominator(longEdge: max(header.width, header.height), target: largest)
+        }
+        // The full frame's proportions, so every size has the shape the photo has.
+        let fullWidth = decoded.image.width * decoded.scaleDenominator
+        let fullHeight = decoded.image.height * decoded.scaleDenominator
+        var source = decoded.image
+        var thumbnails: [Thumbnail] = []
+        for size in sizes {
+            var fitted = Resampler.fittedSize(width: fullWidth, height: fullHeight, longEdge: size)
+            fitted = (min(fitted.width, source.width), min(fitted.height, source.height))
+            let resized = Resampler.resize(source, width: fitted.width, height: fitted.height)
+            let upright = Orientation.upright(resized, orientation: orientation ?? 1)
+            thumbnails.append(Thumbnail(size: size, width: upright.width, height: upright.height,
+                                        jpeg: try JPEGCodec.encode(upright, quality: options.quality)))
+            source = resized
+        }
+        return ThumbnailSet(thumbnails: thumbnails.reversed(), scaleDenominator: decoded.scaleDenominator,
+                            warningCount: decoded.warningCount, firstWarning: decoded.firstWarning)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Text in several languages, in the order the manifest gives the languages.
+public typealias LocalizedText = [String: String]
+
+/// What the photographer knows about the event, written once per card (YAML, `version: 1`).
+/// See README "The manifest" for the schema.
+public struct Manifest: Sendable, Equatable {
+    public var event: Event
+    public var scenes: [Scene]
+    public var people: [Person]
+    /// Per-photo overrides, keyed by file name (`IMG_0003.JPG`) or card-relative path.
+    public var photos: [String: PhotoOverride]
+
+    public struct Event: Sendable, Equatable {
+        public var title: LocalizedText
+        /// File-name prefix, e.g. "Wikipedia 25 meetup Baku".
+        public var name: String
+        /// `YYYY-MM-DD`: the day bare `HH:MM` scene times refer to.
+        public var date: String?
+        /// IANA zone of the venue; capture times are shown in it.
+        public var timeZone: String
+        public var place: Place?
+        public var author: Author
+        public var license: String
+        public var languages: [String]
+        public var categories: [String]
+        /// Default description template per language (see `DescriptionTemplate`).
+        public var description: LocalizedText
+        /// Hide camera positions on every page ({{Location withheld}}).
+        public var withholdLocation: Bool
+    }
+
+    public struct Place: Sendable, Equatable {
+        public var name: String
+        public var country: String?
+        public var latitude: Double?
+        public var longitude: Double?
+    }
+
+    public struct Author: Sendable, Equatable {
+        /// Commons user name, without `User:`.
+        public var user: String?
+        public var name: String
+    }
+
+    public struct Scene: Sendable, Equatable {
+        public var id: String
+        /// File-name fragment ("cake cutting").
+        public var name: String
+        public var window: TimeWindow?
+        public var description: LocalizedText
+        public var categories: [String]
+        /// People shown throughout the scene (the speakers of a talk).
+        public var people: [String]
+        /// A group photo or a stage: people with `group` consent may appear.
+        public var group: Bool
+    }
+
+    public struct Person: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var user: String?
+        public var wikidata: String?
+        public var consent: Consent
+    }
+
+    public enum Consent: String, Sendable, Equatable, CaseIterable {
+        /// May be named and identified.
+        case full
+        /// Fine in group photos and on stage, never named.
+        case group
+        /// Must not appear: photos listing them leave the batch.
+        case none
+    }
+
+    public struct PhotoOverride: Sendable, Equatable {
+        public var title: String?
+        public var description: LocalizedText
+        public var people: [String]
+        public var scene: String?
+        public var categories: [String]
+        public var exclude: String?
+    }
+
+    /// Commons licence templates photocat knows (the `{{self|…}}` argument).
+    public static let licenses = ["cc-by-sa-4.0", "cc-by-4.0", "cc-zero", "cc-by-sa-3.0", "cc-by-3.0"]
+}
+
+/// A wall-clock time without a zone, compared field by field.
+public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year, month, day, hour, minute, second: Int
+
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
+    }
+
+    /// From EXIF `YYYY:MM:DD hh:mm:ss` (already validated by the reader).
+    public init?(exif: String) {
+        let parts = exif.split(whereSeparator: { $0 == ":" || $0 == " " }).compactMap { Int($0) }
+        guard parts.count == 6 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: parts[5])
+    }
+
+    var key: [Int] { [year, month, day, hour, minute, second] }
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.key.lexicographicallyPrecedes(b.key) }
+
+    public var dateString: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// Commons {{Information}} form: `YYYY-MM-DD hh:mm:ss`.
+    public var description: String { dateString + String(format: " %02d:%02d:%02d", hour, minute, second) }
+
+    /// Seconds since 1970 if this wall-clock time were UTC (for zone arithmetic).
+    var secondsAsUTC: Int {
+        var components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        components.timeZone = TimeZone(identifier: "UTC")
+        return Int(Calendar(identifier: .gregorian).date(from: components)!.timeIntervalSince1970)
+    }
+
+    init(secondsAsUTC seconds: Int) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
+        self.init(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!, second: c.second!)
+    }
+}
+
+/// A scene's time window, both ends inclusive, in the event's local time.
+public struct TimeWindow: Sendable, Equatable {
+    public var from: LocalDateTime
+    public var to: LocalDateTime
+
+    public func contains(_ time: LocalDateTime) -> Bool { from <= time && time <= to }
+    var length: Int { to.secondsAsUTC - from.secondsAsUTC }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Yams
+
+/// Reads a manifest strictly: every problem is collected with its position, unknown keys get a
+/// did-you-mean, and nothing is half-accepted (a manifest with any issue is rejected whole).
+public struct ManifestLoader {
+    public var fileName: String
+
+    public init(fileName: String) {
+        self.fileName = fileName
+    }
+
+    public static func load(contentsOf url: URL) throws -> Manifest {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw PhotoCatalogError.manifest([ManifestIssue(file: url.path, line: 1, column: 1, message: "cannot read the manifest: \(CardScanner.reason(error))")])
+        }
+        return try ManifestLoader(fileName: url.path).parse(text)
+    }
+
+    public func parse(_ yaml: String) throws -> Manifest {
+        var reader = NodeReader(file: fileName)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw PhotoCatalogError.manifest([reader.issue(for: error)])
+        }
+        guard let root else {
+            throw PhotoCatalogError.manifest([ManifestIssue(file: fileName, line: 1, column: 1, message: "the manifest is empty; it needs at least `version: 1` and an `event`")])
+        }
+        let manifest = reader.manifest(root)
+        guard reader.issues.isEmpty, let manifest else { throw PhotoCatalogError.manifest(reader.issues) }
+        return manifest
+    }
+}
+
+/// Walks the YAML node tree, building the manifest and recording issues.
+struct NodeReader {
+    let file: String
+    var issues: [ManifestIssue] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func fail(_ node: Node?, _ message: String) {
+        let mark = node?.mark
+        issues.append(ManifestIssue(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+    }
+
+    func issue(for error: YamlError) -> ManifestIssue {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ManifestIssue(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ManifestIssue(file: file, line: context.mark.line, column: context.mark.column, message: "duplicate keys: \(duplicates.joined(separator: ", "))")
+        default:
+            return ManifestIssue(file: file, line: 1, column: 1, message: "YAML: \(error)")
+        }
+    }
+
+    // MARK: typed access
+
+    /// The mapping's entries by key, after checking that every key is one of `allowed`.
+    mutating func fields(_ node: Node, _ what: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            fail(node, "\(what) must be a mapping of keys to values")
+            return nil
+        }
+        var result: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if allowed.contains(name) {
+                result[name] = (key, value)
+            } else {
+                let hint = Suggestion.closest(to: name, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+                fail(key, "unknown key `\(name)` in \(what)\(hint); allowed: \(allowed.joined(separator: ", "))")
+            }
+        }
+        return result
+    }
+
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            fail(node, "\(what) must be a non-empty text")
+            return nil
+        }
+        return scalar.string.trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func required(_ fields: [String: (key: Node, value: Node)], _ key: String, in what: String, at node: Node) -> Node? {
+        if let entry = fields[key] { return entry.value }
+        fail(node, "\(what) needs `\(key)`")
+        return nil
+    }
+
+    mutating func number(_ node: Node?, _ what: String, range: ClosedRange<Double>) -> Double? {
+        guard let node else { return nil }
+        guard let value = node.string.flatMap(Double.init), range.contains(value) else {
+            fail(node, "\(what) must be a number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        switch node.string?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            fail(node, "\(what) must be true or false")
+            return nil
+        }
+    }
+
+    mutating func strings(_ node: Node?, _ what: String) -> [String] {
+        guard let node else { return [] }
+        if case .scalar = node { return string(node, what).map { [$0] } ?? [] }
+        guard case .sequence(let sequence) = node else {
+            fail(node, "\(what) must be a list")
+            return []
+        }
+        return sequence.compactMap { string($0, "an entry of \(what)") }
+    }
+
+    /// `{en: "…", az: "…"}`, or a plain text meaning the first language.
+    mutating func localized(_ node: Node?, _ what: String, languages: [String]) -> LocalizedText {
+        guard let node else { return [:] }
+        if case .scalar = node, let text = string(node, what) { return [languages.first ?? "en": text] }
+        guard case .mapping(let mapping) = node else {
+            fail(node, "\(what) must be a text or a mapping of language codes to texts")
+            return [:]
+        }
+        var result: LocalizedText = [:]
+        for (key, value) in mapping {
+            guard let language = key.string, Self.isLanguageCode(language) else {
+                fail(key, "`\(key.string ?? "")` in \(what) is not a language code such as en or az")
+                continue
+            }
+            if !languages.isEmpty, !languages.contains(language) {
+                fail(key, "\(what) has text in `\(language)`, which is not in event.languages (\(languages.joined(separator: ", ")))")
+            }
+            if let text = string(value, "\(what).\(language)") { result[language] = text }
+        }
+        return result
+    }
+
+    static func isLanguageCode(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        return (2...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLowercase }
+            && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}
+
+/// Did-you-mean for misspelt keys: the allowed key within a small edit distance.
+enum Suggestion {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+        return best.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Yams
+
+/// The version 1 schema: which keys exist where, and how each value is checked.
+extension NodeReader {
+    mutating func manifest(_ root: Node) -> Manifest? {
+        guard let top = fields(root, "the manifest", allowed: ["version", "event", "scenes", "people", "photos"]) else { return nil }
+        if let version = required(top, "version", in: "the manifest", at: root), version.string != "1" {
+            fail(version, "unsupported manifest version `\(version.string ?? "")`; this photocat reads version 1")
+        }
+        guard let eventNode = required(top, "event", in: "the manifest", at: root), let event = event(eventNode) else { return nil }
+        let people = list(top["people"]?.value, "people") { reader, node in reader.person(node) }
+        let personIDs = Set(people.map(\.id))
+        let scenes = list(top["scenes"]?.value, "scenes") { reader, node in reader.scene(node, event: event, people: personIDs) }
+        checkUnique(people.map(\.id), top["people"]?.value, "person id")
+        checkUnique(scenes.map(\.id), top["scenes"]?.value, "scene id")
+        let photos = photoOverrides(top["photos"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)))
+        return Manifest(event: event, scenes: scenes, people: people, photos: photos)
+    }
+
+    private mutating func list<T>(_ node: Node?, _ what: String, _ item: (inout NodeReader, Node) -> T?) -> [T] {
+        guard let node else { return [] }
+        guard case .sequence(let sequence) = node else {
+            fail(node, "`\(what)` must be a list")
+            return []
+        }
+        return sequence.compactMap { item(&self, $0) }
+    }
+
+    private mutating func checkUnique(_ ids: [String], _ node: Node?, _ what: String) {
+        var seen = Set<String>()
+        for id in ids where !seen.insert(id).inserted {
+            fail(node, "\(what) `\(id)` is used twice")
+        }
+    }
+
+    private mutating func event(_ node: Node) -> Manifest.Event? {
+        guard let f = fields(node, "event", allowed: ["title", "name", "date", "timezone", "place", "author", "license",
+                                                      "languages", "categories", "description", "withhold_location"]) else { return nil }
+        let languages = f["languages"].map { strings($0.value, "event.languages") } ?? ["en"]
+        for language in languages where !Self.isLanguageCode(language) {
+            fail(f["languages"]?.value, "`\(language)` in event.languages is not a language code such as en or az")
+        }
+        let title = localized(required(f, "title", in: "event", at: node), "event.title", languages: languages)
+        let name = string(f["name"]?.value, "event.name") ?? title[languages.first ?? "en"] ?? title.values.sorted().first ?? ""
+        var date: String?
+        if let entry = f["date"], let text = string(entry.value, "event.date") {
+            if text.count == 10, ExifValues.normalizedDate(text.replacingOccurrences(of: "-", with: ":") + " 00:00:00") != nil {
+                date = text
+            } else {
+                fail(entry.value, "event.date `\(text)` is not a date in the form YYYY-MM-DD")
+            }
+        }
+        let zone = string(required(f, "timezone", in: "event", at: node), "event.timezone") ?? "UTC"
+        if TimeZone(identifier: zone) == nil {
+            fail(f["timezone"]?.value, "event.timezone `\(zone)` is not an IANA time zone such as Asia/Baku")
+        }
+        let license = string(f["license"]?.value, "event.license") ?? "cc-by-sa-4.0"
+        if !Manifest.licenses.contains(license) {
+            let hint = Suggestion.closest(to: license, in: Manifest.licenses).map { " (did you mean `\($0)`?)" } ?? ""
+            fail(f["license"]?.value, "unknown licence `\(license)`\(hint); known: \(Manifest.licenses.joined(separator: ", "))")
+        }
+        var author: Manifest.Author?
+        if let authorNode = required(f, "author", in: "event", at: node) { author = self.author(authorNode) }
+        let placeNode = f["place"]?.value
+        return Manifest.Event(
+            title: title, name: name, date: date, timeZone: zone,
+            place: placeNode.flatMap { place($0) },
+            author: author ?? Manifest.Author(user: nil, name: ""),
+            license: license, languages: languages,
+            categories: categories(f["categories"]?.value, "event.categories"),
+            description: localized(f["description"]?.value, "event.description", languages: languages),
+            withholdLocation: bool(f["withhold_location"]?.value, "event.withhold_location") ?? false)
+    }
+
+    private mutating func place(_ node: Node) -> Manifest.Place? {
+        guard let f = fields(node, "event.place", allowed: ["name", "country", "latitude", "longitude"]) else { return nil }
+        let latitude = number(f["latitude"]?.value, "event.place.latitude", range: -90...90)
+        let longitude = number(f["longitude"]?.value, "event.place.longitude", range: -180...180)
+        if (latitude == nil) != (longitude == nil), f["latitude"] == nil || f["longitude"] == nil {
+            fail(node, "event.place needs both latitude and longitude, or neither")
+        }
+        return Manifest.Place(name: string(required(f, "name", in: "event.place", at: node), "event.place.name") ?? "",
+                              country: string(f["country"]?.value, "event.place.country"),
+                              latitude: latitude, longitude: longitude)
+    }
+
+    private mutating func author(_ node: Node) -> Manifest.Author? {
+        guard let f = fields(node, "event.author", allowed: ["user", "name"]) else { return nil }
+        let user = string(f["user"]?.value, "event.author.user")
+        if let user, !CommonsName.isValidUserName(user) {
+            fail(f["user"]?.value, "event.author.user `\(user)` is not a valid Commons user name (no # < > [ ] | { } / : and no `User:` prefix)")
+        }
+        guard let name = string(f["name"]?.value, "event.author.name") ?? user else {
+            fail(node, "event.author needs `user` (Commons user name) or `name`")
+            return nil
+        }
+        return Manifest.Author(user: user, name: name)
+    }
+
+    mutating func categories(_ node: Node?, _ what: String) -> [String] {
+        strings(node, what).filter { category in
+            let cleaned = category.hasPrefix("Category:") ? String(category.dropFirst(9)) : category
+            if CommonsName.isValidCategory(cleaned) { return true }
+            fail(node, "`\(category)` in \(what) is not a valid category name (no # < > [ ] | { } or line breaks)")
+            return false
+        }.map { $0.hasPrefix("Category:") ? String($0.dropFirst(9)) : $0 }
+    }
+
+    private mutating func person(_ node: Node) -> Manifest.Person? {
+        guard let f = fields(node, "a person", allowed: ["id", "name", "user", "wikidata", "consent"]) else { return nil }
+        guard let id = string(required(f, "id", in: "a person", at: node), "person id") else { return nil }
+        let consentText = string(required(f, "consent", in: "person `\(id)`", at: node), "consent of `\(id)`")
+        let consent = consentText.flatMap(Manifest.Consent.init(rawValue:))
+        if let consentText, consent == nil {
+            fail(f["consent"]?.value, "consent of `\(id)` must be full, group or none (not `\(consentText)`)")
+        }
+        let wikidata = string(f["wikidata"]?.value, "wikidata of `\(id)`")
+        if let wikidata, wikidata.wholeMatch(of: /Q[1-9][0-9]*/) == nil {
+            fail(f["wikidata"]?.value, "wikidata of `\(id)` must be an item id such as Q42")
+        }
+        return Manifest.Person(id: id, name: string(f["name"]?.value, "name of `\(id)`") ?? id,
+                               user: string(f["user"]?.value, "user of `\(id)`"), wikidata: wikidata,
+                               consent: consent ?? .none)
+    }
+
+    private mutating func scene(_ node: Node, event: Manifest.Event, people: Set<String>) -> Manifest.Scene? {
+        guard let f = fields(node, "a scene", allowed: ["id", "name", "from", "to", "description", "categories", "people", "group"]) else { return nil }
+        guard let id = string(required(f, "id", in: "a scene", at: node), "scene id") else { return nil }
+        var window: TimeWindow?
+        if f["from"] != nil || f["to"] != nil {
+            let from = time(f["from"]?.value ?? node, "from of scene `\(id)`", event: event)
+            let to = time(f["to"]?.value ?? node, "to of scene `\(id)`", event: event)
+            if let from, let to {
+                if to < from { fail(f["to"]?.value, "scene `\(id)` ends (\(to)) before it starts (\(from))") }
+                window = TimeWindow(from: from, to: to)
+            }
+        }
+        let members = strings(f["people"]?.value, "people of scene `\(id)`")
+        for person in members where !people.contains(person) {
+            fail(f["people"]?.value, "scene `\(id)` names unknown person `\(person)`\(hint(person, people))")
+        }
+        return Manifest.Scene(id: id, name: string(f["name"]?.value, "name of scene `\(id)`") ?? id, window: window,
+                              description: localized(f["description"]?.value, "description of scene `\(id)`", languages: event.languages),
+                              categories: categories(f["categories"]?.value, "categories of scene `\(id)`"),
+                              people: members, group: bool(f["group"]?.value, "group of scene `\(id)`") ?? false)
+    }
+
+    /// `HH:MM[:SS]` on the event date, or `YYYY-MM-DD HH:MM[:SS]`.
+    private mutating func time(_ node: Node, _ what: String, event: Manifest.Event) -> LocalDateTime? {
+        guard let text = string(node, what) else { return nil }
+        let parts = text.split(separator: " ")
+        let datePart = parts.count == 2 ? String(parts[0]) : event.date
+        let clock = String(parts.last ?? "").split(separator: ":").map(String.init)
+        guard let datePart else {
+            fail(node, "\(what) `\(text)` has no date and event.date is not set; write YYYY-MM-DD HH:MM")
+            return nil
+        }
+        let seconds = clock.count == 3 ? clock[2] : "00"
+        guard clock.count >= 2, clock.count <= 3, clock.allSatisfy({ $0.count == 2 }),
+              let normalized = ExifValues.normalizedDate(datePart.replacingOccurrences(of: "-", with: ":") + " \(clock[0]):\(clock[1]):\(seconds)"),
+              let value = LocalDateTime(exif: normalized) else {
+            fail(node, "\(what) `\(text)` is not a time such as 14:00 or 2026-01-15 14:00")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func photoOverrides(_ node: Node?, event: Manifest.Event, people: Set<String>, scenes: Set<String>) -> [String: Manifest.PhotoOverride] {
+        guard let node else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            fail(node, "`photos` must map file names to settings")
+            return [:]
+        }
+        var result: [String: Manifest.PhotoOverride] = [:]
+        for (key, value) in mapping {
+            guard let name = string(key, "a photo name"),
+                  let f = fields(value, "photo `\(name)`", allowed: ["title", "description", "people", "scene", "categories", "exclude"]) else { continue }
+            let members = strings(f["people"]?.value, "people of `\(name)`")
+            for person in members where !people.contains(person) {
+                fail(f["people"]?.value, "photo `\(name)` names unknown person `\(person)`\(hint(person, people))")
+            }
+            let scene = string(f["scene"]?.value, "scene of `\(name)`")
+            if let scene, !scenes.contains(scene) {
+                fail(f["scene"]?.value, "photo `\(name)` names unknown scene `\(scene)`\(hint(scene, scenes))")
+            }
+            result[name] = Manifest.PhotoOverride(
+                title: string(f["title"]?.value, "title of `\(name)`"),
+                description: localized(f["description"]?.value, "description of `\(name)`", languages: event.languages),
+                people: members, scene: scene,
+                categories: categories(f["categories"]?.value, "categories of `\(name)`"),
+                exclude: string(f["exclude"]?.value, "exclude reason of `\(name)`"))
+        }
+        return result
+    }
+
+    private func hint(_ word: String, _ known: Set<String>) -> String {
+        Suggestion.closest(to: word, in: known.sorted()).map { " (did you mean `\($0)`?)" } ?? ""
+    }
+}

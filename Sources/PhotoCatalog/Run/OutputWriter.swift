@@ -1,0 +1,64 @@
+import Foundation
+
+/// The write stage: wikitext pages, `commons/batch.jsonl` and `report.json`, each written
+/// atomically and only when its bytes change.
+public struct OutputWriter: Sendable {
+    public var root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public struct Written: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    public func write(entries: [BatchEntry], report: RunReport) throws -> Written {
+        var result = Written()
+        func put(_ data: Data, _ path: String) throws {
+            switch try AtomicFile.write(data, to: root.appendingPathComponent(path)) {
+            case .written: result.written += 1
+            case .unchanged: result.unchanged += 1
+            }
+        }
+        var pages = Set<String>()
+        for entry in entries {
+            guard let name = entry.filename, let wikitext = entry.wikitext else { continue }
+            let page = name + ".wikitext"
+            pages.insert(page)
+            try put(Data(wikitext.utf8), "commons/" + page)
+        }
+        result.removed = try removeStalePages(keeping: pages)
+        let encoder = Self.encoder()
+        var batch = Data()
+        for entry in entries {
+            batch.append(try encoder.encode(entry))
+            batch.append(0x0A)
+        }
+        try put(batch, "commons/batch.jsonl")
+        encoder.outputFormatting.insert(.prettyPrinted)
+        try put(try encoder.encode(report) + Data("\n".utf8), "report.json")
+        return result
+    }
+
+    /// Pages of photos renamed or gone since the last run would otherwise linger and be uploaded.
+    private func removeStalePages(keeping pages: Set<String>) throws -> Int {
+        let folder = root.appendingPathComponent("commons")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names where name.hasSuffix(".wikitext") && !pages.contains(name) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            removed += 1
+        }
+        return removed
+    }
+
+    /// Sorted keys and no escaped slashes: stable bytes that diff well.
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

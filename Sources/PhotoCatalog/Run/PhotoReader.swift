@@ -1,0 +1,106 @@
+import Crypto
+import Foundation
+
+/// The read stage for one photo: the file is read once, then hashed, its markers walked, its
+/// EXIF read and its thumbnails rendered from the same bytes. Whatever goes wrong becomes the
+/// record's failure or diagnostics; nothing is thrown, so one bad photo never stops the batch.
+public struct PhotoReader: Sendable {
+    public var thumbnails: ThumbnailOptions
+    public var thumbnailStore: ThumbnailStore?
+
+    public init(thumbnails: ThumbnailOptions, thumbnailStore: ThumbnailStore?) {
+        self.thumbnails = thumbnails
+        self.thumbnailStore = thumbnailStore
+    }
+
+    public func read(_ file: CardFile) -> PhotoRecord {
+        var record = PhotoRecord(relativePath: file.relativePath, size: file.size)
+        switch file.kind {
+        case .jpeg: break
+        case .otherImage(let format): return failed(record, "scan.not-jpeg", "named like a JPEG but holds \(format) data")
+        default: return failed(record, "scan.not-jpeg", "named like a JPEG but is not an image photocat recognises")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: file.url)
+        } catch {
+            return failed(record, "read.unreadable", "cannot read the file: \(CardScanner.reason(error))")
+        }
+        record.sha1 = Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let structure: JPEGStructure
+        do {
+            structure = try JPEGStructure.parse(data)
+        } catch {
+            return failed(record, "jpeg.not-jpeg", "\(error)")
+        }
+        record.frame = structure.frame
+        readMetadata(structure, into: &record)
+        guard structure.frame != nil else {
+            return failed(record, "jpeg.no-frame", structure.problems.last ?? "no image data")
+        }
+        for problem in structure.problems {
+            record.diagnostics.append(Diagnostic(.warning, "jpeg.structure", path: file.relativePath, problem))
+        }
+        renderThumbnails(data, into: &record)
+        return record
+    }
+
+    private func readMetadata(_ structure: JPEGStructure, into record: inout PhotoRecord) {
+        guard let segment = structure.exifSegment else {
+            record.metadata = PhotoMetadata()
+            record.diagnostics.append(Diagnostic(.note, "exif.missing", path: record.relativePath, "no EXIF data: no capture time, camera or position"))
+            return
+        }
+        let exif = ExifReader.read(segment: segment)
+        record.metadata = exif.metadata
+        for problem in exif.problems {
+            record.diagnostics.append(Diagnostic(.warning, "exif.invalid", path: record.relativePath, problem))
+        }
+    }
+
+    private func renderThumbnails(_ data: Data, into record: inout PhotoRecord) {
+        do {
+            let set = try Thumbnailer.render(jpeg: data, orientation: record.metadata?.orientation, options: thumbnails)
+            if let store = thumbnailStore, let sha1 = record.sha1 {
+                record.thumbnails = try set.thumbnails.map { try store.save($0, sha1: sha1) }
+            }
+            if set.warningCount > 0 {
+                // libjpeg filled in what it could not decode: never upload such a photo silently.
+                record.failure = "damaged image data: \(set.firstWarning ?? "libjpeg warning") (\(set.warningCount) warning\(set.warningCount == 1 ? "" : "s"))"
+                record.diagnostics.append(Diagnostic(.error, "jpeg.damaged", path: record.relativePath, record.failure!))
+            }
+        } catch let error as JPEGCodecError {
+            let id = switch error {
+            case .tooLarge: "jpeg.too-large"
+            case .unsupported: "jpeg.unsupported"
+            default: "jpeg.corrupt"
+            }
+            record = failed(record, id, error.description)
+        } catch {
+            record = failed(record, "output.thumbnail", "cannot write thumbnail: \(CardScanner.reason(error))")
+        }
+    }
+
+    private func failed(_ record: PhotoRecord, _ id: String, _ message: String) -> PhotoRecord {
+        var copy = record
+        copy.failure = message
+        copy.diagnostics.append(Diagnostic(.error, id, path: record.relativePath, message))
+        return copy
+    }
+}
+
+/// Where thumbnails go: `thumbs/<size>/<sha1>.jpg` under the output folder. Named by content,
+/// so a renamed or re-planned photo keeps its thumbnails and identical files share them.
+public struct ThumbnailStore: Sendable {
+    public var root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public func save(_ thumbnail: Thumbnail, sha1: String) throws -> ThumbnailFile {
+        let path = "thumbs/\(thumbnail.size)/\(sha1).jpg"
+        try AtomicFile.write(thumbnail.jpeg, to: root.appendingPathComponent(path))
+        return ThumbnailFile(size: thumbnail.size, width: thumbnail.width, height: thumbnail.height, path: path)
+    }
+}

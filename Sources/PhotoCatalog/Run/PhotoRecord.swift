@@ -1,0 +1,29 @@
+import Foundation
+
+/// A thumbnail written to the output folder.
+public struct ThumbnailFile: Sendable, Equatable, Codable {
+    public var size: Int
+    public var width: Int
+    public var height: Int
+    /// Relative to the output folder.
+    public var path: String
+}
+
+/// What the read stage learnt about one file on the card.
+public struct PhotoRecord: Sendable {
+    public var relativePath: String
+    public var size: Int64
+    /// SHA-1 of the file bytes, as Commons identifies content.
+    public var sha1: String?
+    public var frame: JPEGFrame?
+    public var metadata: PhotoMetadata?
+    public var thumbnails: [ThumbnailFile] = []
+    /// Why the photo cannot go into the batch (unreadable, not a JPEG, damaged pixels…).
+    public var failure: String?
+    public var diagnostics: [Diagnostic] = []
+
+    public init(relativePath: String, size: Int64) {
+        self.relativePath = relativePath
+        self.size = size
+    }
+}

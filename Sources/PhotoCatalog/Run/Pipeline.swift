@@ -1,0 +1,92 @@
+import Foundation
+
+public enum PhotoCatalog {
+    public static let version = "0.1.0"
+}
+
+/// What a run produced, for the command line to print and map to an exit code.
+public struct RunResult: Sendable {
+    public var report: RunReport
+    public var entries: [BatchEntry]
+    public var written: OutputWriter.Written
+}
+
+/// scan → read (parallel, bounded) → derive (pure) → write.
+public struct Pipeline: Sendable {
+    public var configuration: RunConfiguration
+
+    public init(configuration: RunConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// `progress` is called once per photo read, with (done, total, card-relative path).
+    public func run(progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws -> RunResult {
+        let config = configuration
+        try checkOutputIsOutsideCard()
+        let scan = try CardScanner(root: config.card).scan()
+        let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
+        let records = await readAll(scan.files, reader: reader, progress: progress)
+        let plan = BatchPlanner.plan(records: records, manifest: config.manifest)
+        let report = makeReport(scan: scan, records: records, plan: plan)
+        let written: OutputWriter.Written
+        do {
+            written = try OutputWriter(root: config.output).write(entries: plan.entries, report: report)
+        } catch {
+            throw PhotoCatalogError.cannotWrite(config.output.path, CardScanner.reason(error))
+        }
+        return RunResult(report: report, entries: plan.entries, written: written)
+    }
+
+    /// Reads photos in a task group that never holds more than `jobs` photos at once, so memory
+    /// follows the number of workers, not the size of the card.
+    func readAll(_ files: [CardFile], reader: PhotoReader, progress: @escaping @Sendable (Int, Int, String) -> Void) async -> [PhotoRecord] {
+        await withTaskGroup(of: PhotoRecord.self) { group in
+            var records: [PhotoRecord] = []
+            records.reserveCapacity(files.count)
+            var next = 0
+            func startNext() {
+                guard next < files.count else { return }
+                let file = files[next]
+                next += 1
+                group.addTask { reader.read(file) }
+            }
+            for _ in 0..<min(configuration.jobs, files.count) { startNext() }
+            while let record = await group.next() {
+                records.append(record)
+                progress(records.count, files.count, record.relativePath)
+                startNext()
+            }
+            return records
+        }
+    }
+
+    private func checkOutputIsOutsideCard() throws {
+        let card = configuration.card.resolvingSymlinksInPath().path
+        let output = configuration.output.resolvingSymlinksInPath().path
+        if output == card || output.hasPrefix(card.hasSuffix("/") ? card : card + "/") {
+            throw PhotoCatalogError.outputInsideCard(configuration.output.path)
+        }
+    }
+
+    private func makeReport(scan: ScanResult, records: [PhotoRecord], plan: BatchPlanner.Plan) -> RunReport {
+        var counts = RunReport.Counts()
+        counts.photos = plan.entries.count
+        for entry in plan.entries {
+            switch entry.status {
+            case .ready: counts.ready += 1
+            case .excluded: counts.excluded += 1
+            case .duplicate: counts.duplicate += 1
+            case .failed: counts.failed += 1
+            }
+        }
+        counts.skippedFiles = scan.diagnostics.filter { $0.id.hasPrefix("scan.") }.count
+        var diagnostics = scan.diagnostics + records.flatMap(\.diagnostics) + plan.diagnostics
+        // Failures decided in planning (e.g. a refused name) are diagnostics too.
+        for entry in plan.entries where entry.status == .failed && !records.contains(where: { $0.relativePath == entry.source && $0.failure != nil }) {
+            diagnostics += entry.reasons.map { Diagnostic(.error, "commons.name", path: entry.source, $0) }
+        }
+        diagnostics.sort { ($0.path, $0.id, $0.message) < ($1.path, $1.id, $1.message) }
+        return RunReport(tool: "photocat \(PhotoCatalog.version)", card: configuration.card.lastPathComponent,
+                         counts: counts, thumbnailSizes: configuration.thumbnails.sizes.sorted(), diagnostics: diagnostics)
+    }
+}

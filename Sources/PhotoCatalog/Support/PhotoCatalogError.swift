@@ -1,0 +1,20 @@
+import Foundation
+
+/// Errors that stop a whole command (as opposed to per-photo diagnostics).
+public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
+    case cardNotFound(String)
+    case cardNotADirectory(String)
+    case outputInsideCard(String)
+    case manifest([ManifestIssue])
+    case cannotWrite(String, String)
+
+    public var description: String {
+        switch self {
+        case .cardNotFound(let path): "card folder not found: \(path)"
+        case .cardNotADirectory(let path): "card is not a folder: \(path)"
+        case .outputInsideCard(let path): "the output folder \(path) is inside the card; photocat never writes to the card"
+        case .manifest(let issues): issues.map(\.description).joined(separator: "\n")
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        }
+    }
+}

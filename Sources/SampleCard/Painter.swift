@@ -1,0 +1,56 @@
+import PhotoCatalog
+
+/// Paints small, deterministic "photos": a sky-to-floor gradient, some round shapes, grain like
+/// a camera's, and two corner marks (red top-left, yellow top-right) so that tests and people
+/// can see at a glance whether a thumbnail is upright.
+public enum Painter {
+    public static func scene(width: Int, height: Int, seed: UInt64, hue: Int = 0) -> RasterImage {
+        var random = SplitMix64(seed: seed)
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        let shapes = (0..<6).map { _ in
+            (x: Int(random.next() % UInt64(width)), y: height / 3 + Int(random.next() % UInt64(max(1, height / 2))),
+             r: max(4, min(width, height) / 10 + Int(random.next() % 20)),
+             color: [UInt8(150 + random.next() % 100), UInt8(90 + random.next() % 90), UInt8(60 + random.next() % 80)])
+        }
+        let mark = max(4, min(width, height) / 8)
+        for y in 0..<height {
+            for x in 0..<width {
+                let t = Double(y) / Double(max(1, height - 1))
+                var rgb = [70 + 90 * t + Double(hue), 120 + 40 * t, 200 - 120 * t].map { Int($0) }
+                for s in shapes where (x - s.x) * (x - s.x) + (y - s.y) * (y - s.y) < s.r * s.r {
+                    rgb = s.color.map(Int.init)
+                }
+                if y < mark, x < mark { rgb = [220, 30, 30] }
+                if y < mark, x >= width - mark { rgb = [240, 220, 40] }
+                let grain = Int(random.next() % 13) - 6
+                let index = (y * width + x) * 3
+                for c in 0..<3 { pixels[index + c] = UInt8(clamping: rgb[c] + grain) }
+            }
+        }
+        return RasterImage(width: width, height: height, components: 3, pixels: pixels)
+    }
+
+    /// The pixels a camera stores for an upright picture when it records `orientation`:
+    /// the inverse of the transform a viewer applies.
+    public static func stored(_ upright: RasterImage, orientation: Int) -> RasterImage {
+        let inverse = [1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 8, 7: 7, 8: 6][orientation] ?? 1
+        return Orientation.upright(upright, orientation: inverse)
+    }
+}
+
+/// A tiny, well-known PRNG: the same seed paints the same picture on every machine.
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

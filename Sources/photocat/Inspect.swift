@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PhotoCatalog
+
+extension Photocat {
+    struct Inspect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the EXIF photocat reads from photos.",
+            discussion: """
+            With --json, one JSON object per photo (JSON Lines) with exiftool's tag names and \
+            `exiftool -n` value forms, so the output can be diffed against `exiftool -json -n`. \
+            Folders are walked like a card. Problems go to standard error.
+            """
+        )
+
+        @Argument(help: "Photos or folders.")
+        var paths: [String]
+
+        @Flag(help: "JSON Lines output.")
+        var json = false
+
+        func run() async throws {
+            var failed = false
+            for path in paths {
+                for item in try Inspector.inspect(path: path) {
+                    item.diagnostics.forEach { complain($0.description) }
+                    guard let object = item.object else {
+                        failed = true
+                        continue
+                    }
+                    print(json ? object.serialized() : Inspector.text(object))
+                }
+            }
+            if failed { throw ExitCode(ExitStatus.somePhotosFailed) }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PhotoCatalog
+
+/// Exit codes, documented in `--help` and the README.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let somePhotosFailed: Int32 = 1
+    static let usageOrManifest: Int32 = 2
+    static let locked: Int32 = 75
+}
+
+struct Photocat: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "photocat",
+        abstract: "Turn a camera memory card into a Wikimedia Commons upload batch.",
+        discussion: """
+        photocat reads the card without ever writing to it, makes upright thumbnails, tags people \
+        and scenes from a manifest you write once, and plans Commons file names and file pages.
+
+        Exit codes:
+          0   every photo is fine (excluded and duplicate photos count as fine)
+          1   the run finished, but some photos failed (see report.json)
+          2   usage or manifest error; nothing was written
+          75  another run holds the output folder's lock
+        """,
+        version: PhotoCatalog.version,
+        subcommands: [Run.self, Inspect.self, Validate.self]
+    )
+}
+
+/// Prints a message on standard error.
+func complain(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Photocat.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let error as PhotoCatalogError {
+            complain("photocat: \(error)")
+            Foundation.exit(ExitStatus.usageOrManifest)
+        } catch {
+            let code = Photocat.exitCode(for: error)
+            if code == .success {
+                Photocat.exit(withError: error) // --help, --version
+            }
+            complain(Photocat.fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? ExitStatus.usageOrManifest : code.rawValue)
+        }
+    }
+}
