@@ -52,12 +52,15 @@ public enum CommonsName {
     /// Why Commons would refuse `name` (with extension), or nil when it is acceptable.
     public static func problem(with name: String) -> String? {
         let base = (name as NSString).deletingPathExtension
+        let normalizedBase = (normalized(name) as NSString).deletingPathExtension
+        if blacklist.contains(where: { base.wholeMatch(of: $0) != nil || normalizedBase.wholeMatch(of: $0) != nil }) {
+            return "looks like a camera's default name (title blacklist)"
+        }
         if name.utf8.count > maxBytes { return "longer than \(maxBytes) bytes" }
         if base.isEmpty { return "has no name before the extension" }
         if base.last?.isWhitespace == true { return "has a space before the extension" }
         if name.contains(where: { illegal.contains($0) }) { return "contains a character titles cannot hold (# < > [ ] | { })" }
         if name != normalized(name) { return "is not in MediaWiki's normal form" }
-        if blacklist.contains(where: { base.wholeMatch(of: $0) != nil }) { return "looks like a camera's default name (title blacklist)" }
         return nil
     }
 

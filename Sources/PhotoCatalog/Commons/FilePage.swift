@@ -14,6 +14,20 @@ public struct FilePageContent: Sendable, Equatable {
     public var personalityRights: Bool
     public var categories: [String]
 
+    public init(descriptions: [(language: String, text: String)], date: String?, author: Manifest.Author,
+                location: GPSPosition?, withholdLocation: Bool, license: String, consent: String?,
+                personalityRights: Bool, categories: [String]) {
+        self.descriptions = descriptions
+        self.date = date
+        self.author = author
+        self.location = location
+        self.withholdLocation = withholdLocation
+        self.license = license
+        self.consent = consent
+        self.personalityRights = personalityRights
+        self.categories = categories
+    }
+
     public static func == (a: FilePageContent, b: FilePageContent) -> Bool {
         a.descriptions.elementsEqual(b.descriptions, by: { $0 == $1 }) && a.date == b.date && a.author == b.author
             && a.location == b.location && a.withholdLocation == b.withholdLocation && a.license == b.license

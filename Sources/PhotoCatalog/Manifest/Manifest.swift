@@ -42,6 +42,11 @@ public struct Manifest: Sendable, Equatable {
         /// Commons user name, without `User:`.
         public var user: String?
         public var name: String
+
+        public init(user: String?, name: String) {
+            self.user = user
+            self.name = name
+        }
     }
 
     public struct Scene: Sendable, Equatable {
@@ -128,6 +133,11 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 public struct TimeWindow: Sendable, Equatable {
     public var from: LocalDateTime
     public var to: LocalDateTime
+
+    public init(from: LocalDateTime, to: LocalDateTime) {
+        self.from = from
+        self.to = to
+    }
 
     public func contains(_ time: LocalDateTime) -> Bool { from <= time && time <= to }
     var length: Int { to.secondsAsUTC - from.secondsAsUTC }

@@ -119,13 +119,18 @@ struct NodeReader {
     }
 
     mutating func strings(_ node: Node?, _ what: String) -> [String] {
+        entries(node, what).map(\.text)
+    }
+
+    /// A list of texts (or one text) with the node of each, so errors can point at the entry.
+    mutating func entries(_ node: Node?, _ what: String) -> [(text: String, node: Node)] {
         guard let node else { return [] }
-        if case .scalar = node { return string(node, what).map { [$0] } ?? [] }
+        if case .scalar = node { return string(node, what).map { [($0, node)] } ?? [] }
         guard case .sequence(let sequence) = node else {
             fail(node, "\(what) must be a list")
             return []
         }
-        return sequence.compactMap { string($0, "an entry of \(what)") }
+        return sequence.compactMap { item in string(item, "an entry of \(what)").map { ($0, item) } }
     }
 
     /// `{en: "…", az: "…"}`, or a plain text meaning the first language.

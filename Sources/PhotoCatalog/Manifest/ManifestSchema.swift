@@ -136,9 +136,8 @@ extension NodeReader {
                 window = TimeWindow(from: from, to: to)
             }
         }
-        let members = strings(f["people"]?.value, "people of scene `\(id)`")
-        for person in members where !people.contains(person) {
-            fail(f["people"]?.value, "scene `\(id)` names unknown person `\(person)`\(hint(person, people))")
+        let members = references(f["people"]?.value, "people of scene `\(id)`", known: people) {
+            "scene `\(id)` names unknown person `\($0)`"
         }
         return Manifest.Scene(id: id, name: string(f["name"]?.value, "name of scene `\(id)`") ?? id, window: window,
                               description: localized(f["description"]?.value, "description of scene `\(id)`", languages: event.languages),
@@ -176,9 +175,8 @@ extension NodeReader {
         for (key, value) in mapping {
             guard let name = string(key, "a photo name"),
                   let f = fields(value, "photo `\(name)`", allowed: ["title", "description", "people", "scene", "categories", "exclude"]) else { continue }
-            let members = strings(f["people"]?.value, "people of `\(name)`")
-            for person in members where !people.contains(person) {
-                fail(f["people"]?.value, "photo `\(name)` names unknown person `\(person)`\(hint(person, people))")
+            let members = references(f["people"]?.value, "people of `\(name)`", known: people) {
+                "photo `\(name)` names unknown person `\($0)`"
             }
             let scene = string(f["scene"]?.value, "scene of `\(name)`")
             if let scene, !scenes.contains(scene) {
@@ -192,6 +190,15 @@ extension NodeReader {
                 exclude: string(f["exclude"]?.value, "exclude reason of `\(name)`"))
         }
         return result
+    }
+
+    /// Person ids, each checked against the people the manifest defines.
+    private mutating func references(_ node: Node?, _ what: String, known: Set<String>, unknown: (String) -> String) -> [String] {
+        let found = entries(node, what)
+        for (id, item) in found where !known.contains(id) {
+            fail(item, unknown(id) + hint(id, known))
+        }
+        return found.map(\.text)
     }
 
     private func hint(_ word: String, _ known: Set<String>) -> String {

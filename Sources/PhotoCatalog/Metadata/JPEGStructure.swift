@@ -12,6 +12,15 @@ public struct JPEGFrame: Sendable, Equatable, Codable {
     public var precision: Int
     public var process: Process
     public var arithmetic: Bool
+
+    public init(width: Int, height: Int, components: Int, precision: Int, process: Process, arithmetic: Bool) {
+        self.width = width
+        self.height = height
+        self.components = components
+        self.precision = precision
+        self.process = process
+        self.arithmetic = arithmetic
+    }
 }
 
 /// The markers of a JPEG up to the start of scan, walked without any C library:

@@ -15,6 +15,7 @@ public struct PhotoReader: Sendable {
 
     public func read(_ file: CardFile) -> PhotoRecord {
         var record = PhotoRecord(relativePath: file.relativePath, size: file.size)
+        if file.size == 0 { return failed(record, "read.empty", "empty file (0 bytes)") }
         switch file.kind {
         case .jpeg: break
         case .otherImage(let format): return failed(record, "scan.not-jpeg", "named like a JPEG but holds \(format) data")

@@ -1,0 +1,68 @@
+import Foundation
+import PhotoCatalog
+import Testing
+
+/// What the writer puts in, the reader must get back: both sides of libexif agree.
+@Suite struct ExifRoundTripTests {
+    static func everything() -> PhotoMetadata {
+        var m = PhotoMetadata()
+        m.make = "Canon"
+        m.model = "Canon EOS R6"
+        m.serialNumber = "012345678901"
+        m.lensModel = "RF24-105mm F4 L IS USM"
+        m.dateTimeOriginal = "2026:01:15 17:04:12"
+        m.createDate = "2026:01:15 17:04:12"
+        m.modifyDate = "2026:01:16 09:00:00"
+        m.subSecTimeOriginal = "050"
+        m.offsetTimeOriginal = "-03:30"
+        m.orientation = 6
+        m.exposureTime = 1.0 / 250
+        m.fNumber = 4
+        m.iso = 6400
+        m.focalLength = 24
+        m.gps = GPSPosition(latitude: -33.8568, longitude: -151.2153, altitude: -12.5, imageDirection: 271.25, imageDirectionRef: "M")
+        m.artist = "Leyla Məmmədova"
+        m.copyright = "CC BY-SA 4.0"
+        m.imageDescription = "Birthday cake"
+        return m
+    }
+
+    @Test(arguments: [ExifWriter.ByteOrder.bigEndian, .littleEndian])
+    func everyFieldSurvives(order: ExifWriter.ByteOrder) throws {
+        let original = Self.everything()
+        let result = ExifReader.read(segment: try ExifWriter.segment(for: original, byteOrder: order))
+        #expect(result.problems.isEmpty)
+        var read = result.metadata
+        // GPS goes through degrees/minutes/seconds rationals: compare to 1e-6 degrees (~10 cm).
+        let gps = try #require(read.gps)
+        #expect(abs(gps.latitude - -33.8568) < 1e-6)
+        #expect(abs(gps.longitude - -151.2153) < 1e-6)
+        #expect(gps.altitude == -12.5)
+        #expect(gps.imageDirection == 271.25)
+        #expect(gps.imageDirectionRef == "M")
+        read.gps = original.gps
+        #expect(read == original)
+    }
+
+    @Test func invalidValuesAreReportedNotPassedOn() throws {
+        var m = PhotoMetadata()
+        m.make = "Canon"
+        m.dateTimeOriginal = "0000:00:00 00:00:00"
+        m.orientation = 9
+        m.offsetTimeOriginal = "+25:00"
+        let result = ExifReader.read(segment: try ExifWriter.segment(for: m))
+        #expect(result.metadata.make == "Canon")
+        #expect(result.metadata.dateTimeOriginal == nil)
+        #expect(result.metadata.orientation == nil)
+        #expect(result.metadata.offsetTimeOriginal == nil)
+        #expect(result.problems.count == 3)
+    }
+
+    @Test func garbageIsNotACrash() {
+        for length in [0, 1, 6, 12, 40] {
+            let bytes = Array("Exif\0\0MM\0*".utf8) + [UInt8](repeating: 0xFF, count: length)
+            let result = ExifReader.read(segment: Data(bytes))
+            #expect(result.metadata == PhotoMetadata())
+        }
+    }
+}
