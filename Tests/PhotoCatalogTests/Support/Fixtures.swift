@@ -30,7 +30,7 @@ enum Fixtures {
 
     /// A copy of the sample card in `folder`, so nothing a test does can touch the fixture.
     static func copySampleCard(into folder: URL) throws -> URL {
-        let card = folder.appendingPathComponent("card")
+        let card = folder.appendingPathComponent("sample-card")
         try FileManager.default.copyItem(at: sampleCard, to: card)
         return card
     }

@@ -1,0 +1,54 @@
+# photocat — the two commands of the README, and a few helpers.
+#   make demo   install what is missing, build, run photocat on the sample card
+#   make test   install what is missing, build, run the test suite
+
+SWIFT    ?= swift
+OUT      ?= demo-output
+PREFIX   ?= /usr/local
+PACKAGES := libexif-dev libjpeg-dev pkg-config
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+
+.PHONY: demo test deps build install fixtures golden clean
+
+# System libraries come from the distribution; only what is missing is installed.
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is needed: see https://www.swift.org/install/linux/"; exit 1; }
+	@if ! pkg-config --exists libexif libjpeg 2>/dev/null; then \
+		echo "Installing $(PACKAGES) with apt-get ..."; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product photocat
+
+# The sample card holds one damaged photo on purpose, so photocat exits 1 there; 2 and up are real failures.
+demo: build
+	@$(RELEASE)/photocat run fixtures/sample-card --manifest fixtures/sample-manifest.yaml --out $(OUT); \
+	status=$$?; [ $$status -le 1 ] || exit $$status; \
+	echo; \
+	echo "Output in $(OUT)/:"; \
+	echo "  commons/batch.jsonl      one line per photo: status, Commons file name, wikitext"; \
+	echo "  commons/*.wikitext       the file page of each photo ready for upload"; \
+	echo "  thumbs/320, thumbs/1280  upright thumbnails"; \
+	echo "  report.json              counts and every diagnostic"; \
+	echo "(exit status $$status: the sample card has one damaged photo on purpose)"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+install: build
+	install -d $(PREFIX)/bin
+	install -m 755 $(RELEASE)/photocat $(PREFIX)/bin/photocat
+
+# Regenerates the sample card from SampleCard.swift (photocat's own encoder and EXIF writer).
+fixtures: deps
+	$(SWIFT) run photocat-fixtures fixtures/sample-card
+
+# Re-records the golden files after an intended change to the output; review the diff.
+golden: deps
+	PHOTOCAT_RECORD_GOLDEN=1 $(SWIFT) test --filter wikitextMatchesTheGoldenFiles
+
+clean:
+	rm -rf .build $(OUT)

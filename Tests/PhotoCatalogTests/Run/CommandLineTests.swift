@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The `photocat` executable as users and cron call it: its output contract and exit codes.
+@Suite struct CommandLineTests {
+    /// The executable built beside this test bundle (`swift build` puts both in one folder).
+    static let executable: URL? = {
+        let folder = Bundle.main.bundleURL.deletingLastPathComponent()
+        return [Bundle.main.bundleURL, folder].map { $0.appendingPathComponent("photocat") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func photocat(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = try #require(executable, "build the photocat executable first (make test does)")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func runExitsOneWhenAPhotoFailed() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            let out = folder.appendingPathComponent("out").path
+            let result = try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--jobs", "2"])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("12 photos: 8 ready, 2 excluded, 1 duplicate, 1 failed; 1 other file skipped"))
+            #expect(result.stderr.contains("DCIM/100CANON/IMG_0009.JPG: error: [jpeg.damaged]"))
+
+            // Without the damaged photo every photo is fine: exit 0.
+            try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0009.JPG"))
+            #expect(try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out]).status == 0)
+        }
+    }
+
+    @Test func badManifestExitsTwoAndWritesNothing() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let manifest = folder.appendingPathComponent("broken.yaml")
+            try "version: 1\nevent:\n  titel: x\n".write(to: manifest, atomically: true, encoding: .utf8)
+            let out = folder.appendingPathComponent("out")
+            let result = try Self.photocat(["run", Fixtures.sampleCard.path, "--manifest", manifest.path, "--out", out.path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("broken.yaml:3:3: error: unknown key `titel` in event (did you mean `title`?)"))
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+
+            let validate = try Self.photocat(["validate", manifest.path])
+            #expect(validate.status == 2)
+            #expect(validate.stderr.contains("broken.yaml:3:3:"))
+        }
+    }
+
+    @Test(arguments: [["run"], ["run", "card", "--manifest", "m.yaml", "--out", "o", "--quality", "0"], ["frobnicate"]])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        #expect(try Self.photocat(arguments).status == 2)
+    }
+
+    @Test func validManifestValidates() throws {
+        let result = try Self.photocat(["validate", Fixtures.sampleManifest.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("valid (3 scenes, 4 people, 6 photo entries)"))
+    }
+
+    @Test func helpDocumentsTheExitCodes() throws {
+        let result = try Self.photocat(["--help"])
+        #expect(result.status == 0)
+        for code in ["0 ", "1 ", "2 ", "75 "] { #expect(result.stdout.contains("  \(code)")) }
+    }
+
+    @Test func inspectPrintsJSONLines() throws {
+        let photo = Fixtures.sampleCard.appendingPathComponent("DCIM/100CANON/IMG_0001.JPG").path
+        let result = try Self.photocat(["inspect", "--json", photo, Fixtures.sampleCard.appendingPathComponent("DCIM/100CANON/IMG_0008.JPG").path])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(object["SourceFile"] as? String == photo)
+        #expect(object["Model"] as? String == "Canon EOS 90D")
+        #expect(object["DateTimeOriginal"] as? String == "2026:01:15 14:05:12")
+        #expect(object["SubSecTimeOriginal"] as? Int == 31)
+        #expect(object["OffsetTimeOriginal"] as? String == "+04:00")
+        #expect(object["GPSImgDirection"] as? Double == 135)
+        #expect(object["ImageWidth"] as? Int == 640)
+        #expect(String(lines[1]).contains("\"ImageWidth\":640") && !lines[1].contains("Make"))
+    }
+
+    @Test func inspectOfANonPhotoFails() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let text = folder.appendingPathComponent("notes.jpg")
+            try "not a photo".write(to: text, atomically: true, encoding: .utf8)
+            let result = try Self.photocat(["inspect", "--json", text.path])
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("error: [scan.not-jpeg]"))
+        }
+    }
+}

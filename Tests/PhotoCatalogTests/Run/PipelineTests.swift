@@ -1,0 +1,171 @@
+import Foundation
+import PhotoCatalog
+import Testing
+
+/// `photocat run` on a copy of the sample card, checked file by file.
+@Suite struct PipelineTests {
+    struct Snapshot: Equatable {
+        var files: [String: Data]
+        var modified: [String: Date]
+    }
+
+    /// Every file below `root` with its bytes and mtime.
+    static func snapshot(_ root: URL) throws -> Snapshot {
+        var snapshot = Snapshot(files: [:], modified: [:])
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey])!
+        for case let url as URL in enumerator {
+            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey])
+            guard values.isRegularFile == true else { continue }
+            let path = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            snapshot.files[path] = try Data(contentsOf: url)
+            snapshot.modified[path] = values.contentModificationDate
+        }
+        return snapshot
+    }
+
+    static func run(card: URL, output: URL, jobs: Int = 2) async throws -> RunResult {
+        let manifest = try ManifestLoader.load(contentsOf: Fixtures.sampleManifest)
+        return try await Pipeline(configuration: RunConfiguration(card: card, manifest: manifest, output: output, jobs: jobs)).run()
+    }
+
+    static func batch(_ output: URL) throws -> [BatchEntry] {
+        let text = try String(contentsOf: output.appendingPathComponent("commons/batch.jsonl"), encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(BatchEntry.self, from: Data($0.utf8)) }
+    }
+
+    @Test func sampleCardGivesTheExpectedBatch() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            let output = folder.appendingPathComponent("out")
+            let result = try await Self.run(card: card, output: output)
+
+            #expect(result.report.counts == RunReport.Counts(photos: 12, ready: 8, excluded: 2, duplicate: 1, failed: 1, skippedFiles: 1))
+            #expect(result.report.exitCode == 1)
+            let entries = try Self.batch(output)
+            #expect(entries == result.entries)
+            let byName = Dictionary(uniqueKeysWithValues: entries.map { (($0.source as NSString).lastPathComponent, $0) })
+            #expect(byName["IMG_0001.JPG"]?.filename == "Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg")
+            #expect(byName["DSC00001.JPG"]?.filename == "Wikipedia 25 meetup Baku 2026-01-15 talks 03.jpg")
+            #expect(byName["IMG_0008.JPG"]?.filename == "Wikipedia 25 meetup Baku venue 01.jpg")
+            #expect(byName["IMG_0006.JPG"]?.status == .excluded)
+            #expect(byName["IMG_0007.JPG"]?.status == .excluded)
+            #expect(byName["IMG_0009.JPG"]?.status == .failed)
+            #expect(byName["IMG_0009.JPG"]?.reasons.first?.contains("Premature end of JPEG file") == true)
+            #expect(byName["DSC00003.JPG"]?.status == .duplicate)
+            #expect(byName["DSC00003.JPG"]?.duplicateOf == "DCIM/101MSDCF/DSC00001.JPG")
+            #expect(byName["DSC00004.ARW"] == nil)
+            #expect(result.report.diagnostics.contains { $0.id == "scan.not-jpeg" && $0.path.hasSuffix("DSC00004.ARW") })
+
+            // Every ready photo has a page on disk with the same text as its batch line.
+            for entry in entries where entry.status == .ready {
+                let name = try #require(entry.filename)
+                let page = try String(contentsOf: output.appendingPathComponent("commons/\(name).wikitext"), encoding: .utf8)
+                #expect(page == entry.wikitext)
+                #expect(CommonsName.problem(with: name) == nil)
+                #expect(entry.sha1?.count == 40)
+            }
+            let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter { $0.hasSuffix(".wikitext") }
+            #expect(pages.count == 8)
+            #expect(Set(entries.compactMap(\.filename).map { $0.lowercased() }).count == 8)
+        }
+    }
+
+    @Test func thumbnailsAreUprightAtBothSizes() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("out")
+            _ = try await Self.run(card: try Fixtures.copySampleCard(into: folder), output: output)
+            let entries = try Self.batch(output)
+            // IMG_0005 was shot with the camera turned (Orientation 6), DSC00002 the other way (8).
+            for name in ["IMG_0001.JPG", "IMG_0005.JPG", "DSC00002.JPG"] {
+                let entry = try #require(entries.first { $0.source.hasSuffix(name) })
+                #expect(entry.thumbnails.count == 2)
+                let portrait = name != "IMG_0001.JPG"
+                for (path, longEdge) in zip(entry.thumbnails, [320, 640]) { // the 1280 size is capped at the photo's 640 px
+                    let image = try JPEGCodec.decode(Data(contentsOf: output.appendingPathComponent(path)), maxPixels: 1 << 24) { _ in 1 }.image
+                    #expect(max(image.width, image.height) == longEdge)
+                    #expect((image.height > image.width) == portrait, "\(name) \(path)")
+                    #expect(Images.isRed(Images.mean(image, x: 2, y: 2, size: 6)), "\(name) \(path) is not upright")
+                }
+            }
+        }
+    }
+
+    @Test func wikitextMatchesTheGoldenFiles() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("out")
+            _ = try await Self.run(card: try Fixtures.copySampleCard(into: folder), output: output)
+            let commons = output.appendingPathComponent("commons")
+            let names = try FileManager.default.contentsOfDirectory(atPath: commons.path).sorted()
+            for name in names {
+                try Golden.check(Data(contentsOf: commons.appendingPathComponent(name)), against: "commons/\(name)")
+            }
+            try Golden.check(Data(contentsOf: output.appendingPathComponent("report.json")), against: "report.json")
+            if !Golden.recording {
+                let golden = try FileManager.default.contentsOfDirectory(atPath: Fixtures.golden.appendingPathComponent("commons").path).sorted()
+                #expect(golden == names, "a page was added or lost")
+            }
+        }
+    }
+
+    @Test func secondRunChangesNothingAndTheCardIsNeverTouched() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            let output = folder.appendingPathComponent("out")
+            let cardBefore = try Self.snapshot(card)
+            let first = try await Self.run(card: card, output: output, jobs: 1)
+            let outputAfterFirst = try Self.snapshot(output)
+            let second = try await Self.run(card: card, output: output, jobs: 4)
+            #expect(try Self.snapshot(output) == outputAfterFirst) // same bytes, same mtimes: nothing rewritten
+            #expect(second.written.written == 0)
+            #expect(second.written.unchanged == first.written.written)
+            #expect(try Self.snapshot(card) == cardBefore)
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("commons/.batch.jsonl.tmp").path))
+        }
+    }
+
+    @Test func renamedPhotosLeaveNoStalePage() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            let output = folder.appendingPathComponent("out")
+            _ = try await Self.run(card: card, output: output)
+            try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0001.JPG"))
+            let result = try await Self.run(card: card, output: output)
+            #expect(result.written.removed == 1) // talks 03 became talks 02, and so on
+            let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter { $0.hasSuffix(".wikitext") }
+            #expect(pages.count == 7)
+        }
+    }
+
+    @Test func outputInsideTheCardIsRefused() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            await #expect(throws: PhotoCatalogError.self) {
+                try await Self.run(card: card, output: card.appendingPathComponent("out"))
+            }
+            #expect(!FileManager.default.fileExists(atPath: card.appendingPathComponent("out").path))
+        }
+    }
+
+    /// The whole development corpus, hostile files included: the run finishes and every JPEG
+    /// (and every file named like one) has a batch line.
+    @Test(.enabled(if: Fixtures.corpus != nil, Fixtures.corpusMissing))
+    func corpusRunCompletesWithALinePerPhoto() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("out")
+            let manifest = try ManifestLoader.load(contentsOf: Fixtures.sampleManifest)
+            let configuration = RunConfiguration(card: Fixtures.corpus!, manifest: manifest, output: output,
+                                                 thumbnails: ThumbnailOptions(sizes: [64]))
+            let result = try await Pipeline(configuration: configuration).run()
+            let scan = try CardScanner(root: Fixtures.corpus!).scan()
+            #expect(Set(try Self.batch(output).map(\.source)) == Set(scan.files.map(\.relativePath)))
+            let jpegs = scan.files.filter { $0.kind == .jpeg }.count
+            #expect(jpegs > 100)
+            #expect(result.report.counts.photos >= jpegs)
+            #expect(result.report.counts.failed > 0 && result.report.counts.ready > 90)
+            #expect(result.report.exitCode == 1)
+            for id in ["jpeg.too-large", "jpeg.damaged", "jpeg.no-frame", "read.empty"] {
+                #expect(result.report.diagnostics.contains { $0.id == id }, "no \(id) diagnostic")
+            }
+        }
+    }
+}
