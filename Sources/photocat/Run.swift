@@ -66,7 +66,8 @@ extension Photocat {
             }
             print(result.report.summary)
             if !quiet {
-                print("\(result.written.written) file(s) written, \(result.written.unchanged) unchanged in \(configuration.output.path)")
+                let removed = result.written.removed > 0 ? ", \(result.written.removed) stale removed" : ""
+                print("Output in \(configuration.output.path): \(result.written.written) files written, \(result.written.unchanged) unchanged\(removed)")
             }
             if result.report.exitCode != 0 { throw ExitCode(result.report.exitCode) }
         }

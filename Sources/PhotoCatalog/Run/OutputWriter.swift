@@ -9,19 +9,10 @@ public struct OutputWriter: Sendable {
         self.root = root
     }
 
-    public struct Written: Sendable, Equatable {
-        public var written = 0
-        public var unchanged = 0
-        public var removed = 0
-    }
-
-    public func write(entries: [BatchEntry], report: RunReport) throws -> Written {
-        var result = Written()
+    public func write(entries: [BatchEntry], report: RunReport) throws -> AtomicFile.Counts {
+        var result = AtomicFile.Counts()
         func put(_ data: Data, _ path: String) throws {
-            switch try AtomicFile.write(data, to: root.appendingPathComponent(path)) {
-            case .written: result.written += 1
-            case .unchanged: result.unchanged += 1
-            }
+            result.add(try AtomicFile.write(data, to: root.appendingPathComponent(path)))
         }
         var pages = Set<String>()
         for entry in entries {

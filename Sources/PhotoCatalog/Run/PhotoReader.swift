@@ -60,10 +60,19 @@ public struct PhotoReader: Sendable {
     }
 
     private func renderThumbnails(_ data: Data, into record: inout PhotoRecord) {
+        if let store = thumbnailStore, let sha1 = record.sha1, !store.claim(sha1) {
+            // Another file on the card has these bytes: it renders them; this one is a duplicate.
+            record.thumbnails = thumbnails.sizes.sorted().map { store.file(size: $0, sha1: sha1) }
+            return
+        }
         do {
             let set = try Thumbnailer.render(jpeg: data, orientation: record.metadata?.orientation, options: thumbnails)
             if let store = thumbnailStore, let sha1 = record.sha1 {
-                record.thumbnails = try set.thumbnails.map { try store.save($0, sha1: sha1) }
+                for thumbnail in set.thumbnails {
+                    let (file, outcome) = try store.save(thumbnail, sha1: sha1)
+                    record.thumbnails.append(file)
+                    record.thumbnailWrites.add(outcome)
+                }
             }
             if set.warningCount > 0 {
                 // libjpeg filled in what it could not decode: never upload such a photo silently.
@@ -92,16 +101,26 @@ public struct PhotoReader: Sendable {
 
 /// Where thumbnails go: `thumbs/<size>/<sha1>.jpg` under the output folder. Named by content,
 /// so a renamed or re-planned photo keeps its thumbnails and identical files share them.
-public struct ThumbnailStore: Sendable {
-    public var root: URL
+public final class ThumbnailStore: @unchecked Sendable {
+    public let root: URL
+    private let lock = NSLock()
+    private var claimed = Set<String>()
 
     public init(root: URL) {
         self.root = root
     }
 
-    public func save(_ thumbnail: Thumbnail, sha1: String) throws -> ThumbnailFile {
-        let path = "thumbs/\(thumbnail.size)/\(sha1).jpg"
-        try AtomicFile.write(thumbnail.jpeg, to: root.appendingPathComponent(path))
-        return ThumbnailFile(size: thumbnail.size, width: thumbnail.width, height: thumbnail.height, path: path)
+    /// True for the first photo with these bytes in this run: that one renders the thumbnails.
+    func claim(_ sha1: String) -> Bool {
+        lock.withLock { claimed.insert(sha1).inserted }
+    }
+
+    func file(size: Int, sha1: String) -> ThumbnailFile {
+        ThumbnailFile(size: size, path: "thumbs/\(size)/\(sha1).jpg")
+    }
+
+    public func save(_ thumbnail: Thumbnail, sha1: String) throws -> (ThumbnailFile, AtomicFile.Outcome) {
+        let file = file(size: thumbnail.size, sha1: sha1)
+        return (file, try AtomicFile.write(thumbnail.jpeg, to: root.appendingPathComponent(file.path)))
     }
 }

@@ -2,9 +2,8 @@ import Foundation
 
 /// A thumbnail written to the output folder.
 public struct ThumbnailFile: Sendable, Equatable, Codable {
+    /// The requested long edge, in pixels.
     public var size: Int
-    public var width: Int
-    public var height: Int
     /// Relative to the output folder.
     public var path: String
 }
@@ -18,6 +17,7 @@ public struct PhotoRecord: Sendable {
     public var frame: JPEGFrame?
     public var metadata: PhotoMetadata?
     public var thumbnails: [ThumbnailFile] = []
+    public var thumbnailWrites = AtomicFile.Counts()
     /// Why the photo cannot go into the batch (unreadable, not a JPEG, damaged pixels…).
     public var failure: String?
     public var diagnostics: [Diagnostic] = []

@@ -8,7 +8,8 @@ public enum PhotoCatalog {
 public struct RunResult: Sendable {
     public var report: RunReport
     public var entries: [BatchEntry]
-    public var written: OutputWriter.Written
+    /// Every file of the output folder this run wrote, left as it was, or removed.
+    public var written: AtomicFile.Counts
 }
 
 /// scan → read (parallel, bounded) → derive (pure) → write.
@@ -28,13 +29,14 @@ public struct Pipeline: Sendable {
         let records = await readAll(scan.files, reader: reader, progress: progress)
         let plan = BatchPlanner.plan(records: records, manifest: config.manifest)
         let report = makeReport(scan: scan, records: records, plan: plan)
-        let written: OutputWriter.Written
+        let written: AtomicFile.Counts
         do {
             written = try OutputWriter(root: config.output).write(entries: plan.entries, report: report)
         } catch {
             throw PhotoCatalogError.cannotWrite(config.output.path, CardScanner.reason(error))
         }
-        return RunResult(report: report, entries: plan.entries, written: written)
+        let thumbnails = records.map(\.thumbnailWrites).reduce(AtomicFile.Counts(), +)
+        return RunResult(report: report, entries: plan.entries, written: written + thumbnails)
     }
 
     /// Reads photos in a task group that never holds more than `jobs` photos at once, so memory

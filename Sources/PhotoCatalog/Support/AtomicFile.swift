@@ -8,6 +8,30 @@ public enum AtomicFile {
         case written, unchanged
     }
 
+    /// How many files a stage wrote, found already right, or removed.
+    public struct Counts: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+
+        public init() {}
+
+        public mutating func add(_ outcome: Outcome) {
+            switch outcome {
+            case .written: written += 1
+            case .unchanged: unchanged += 1
+            }
+        }
+
+        public static func + (a: Counts, b: Counts) -> Counts {
+            var sum = a
+            sum.written += b.written
+            sum.unchanged += b.unchanged
+            sum.removed += b.removed
+            return sum
+        }
+    }
+
     @discardableResult
     public static func write(_ data: Data, to url: URL) throws -> Outcome {
         if let existing = try? Data(contentsOf: url), existing == data {
