@@ -24,10 +24,8 @@ extension Photocat {
             for path in paths {
                 for item in try Inspector.inspect(path: path) {
                     item.diagnostics.forEach { complain($0.description) }
-                    guard let object = item.object else {
-                        failed = true
-                        continue
-                    }
+                    failed = failed || item.failed
+                    guard let object = item.object else { continue }
                     print(json ? object.serialized() : Inspector.text(object))
                 }
             }

@@ -42,18 +42,20 @@ public enum BatchPlanner {
             entries.append(entry)
             taggings.append(tagging)
         }
-        assignNames(&entries, taggings: taggings, event: manifest.event)
+        let naming = assignNames(&entries, taggings: taggings, event: manifest.event)
         for index in entries.indices where entries[index].status == .ready {
             guard let tagging = taggings[index] else { continue }
             let record = records[index]
             entries[index].wikitext = FilePage.render(pageContent(record: record, tagging: tagging, event: manifest.event))
         }
-        return Plan(entries: entries, diagnostics: unusedOverrides(manifest: manifest, records: records))
+        return Plan(entries: entries, diagnostics: naming + unusedOverrides(manifest: manifest, records: records))
     }
 
     /// Names are `<event> <date> <scene or title> <NN>.jpg`, numbered by capture time within
     /// each prefix, so the same card and manifest always give the same names.
-    static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event) {
+    /// Returns a diagnostic for each name Commons would refuse (that photo then fails).
+    static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var groups: [String: [Int]] = [:]
         var prefixOrder: [String] = []
         for index in entries.indices where entries[index].status == .ready {
@@ -80,13 +82,16 @@ public enum BatchPlanner {
                 } while taken.contains(name.lowercased())
                 taken.insert(name.lowercased())
                 if let problem = CommonsName.problem(with: name) {
+                    let reason = "planned name \"\(name)\" \(problem); change event.name or the title in the manifest"
                     entries[index].status = .failed
-                    entries[index].reasons.append("planned name \"\(name)\" \(problem); change event.name or the title in the manifest")
+                    entries[index].reasons.append(reason)
+                    diagnostics.append(Diagnostic(.error, "commons.name", path: entries[index].source, reason))
                 } else {
                     entries[index].filename = name
                 }
             }
         }
+        return diagnostics
     }
 
     static func pageContent(record: PhotoRecord, tagging: Tagging, event: Manifest.Event) -> FilePageContent {

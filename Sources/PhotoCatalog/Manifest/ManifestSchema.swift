@@ -128,13 +128,15 @@ extension NodeReader {
         guard let f = fields(node, "a scene", allowed: ["id", "name", "from", "to", "description", "categories", "people", "group"]) else { return nil }
         guard let id = string(required(f, "id", in: "a scene", at: node), "scene id") else { return nil }
         var window: TimeWindow?
-        if f["from"] != nil || f["to"] != nil {
-            let from = time(f["from"]?.value ?? node, "from of scene `\(id)`", event: event)
-            let to = time(f["to"]?.value ?? node, "to of scene `\(id)`", event: event)
+        if let fromNode = f["from"]?.value, let toNode = f["to"]?.value {
+            let from = time(fromNode, "from of scene `\(id)`", event: event)
+            let to = time(toNode, "to of scene `\(id)`", event: event)
             if let from, let to {
                 if to < from { fail(f["to"]?.value, "scene `\(id)` ends (\(to)) before it starts (\(from))") }
                 window = TimeWindow(from: from, to: to)
             }
+        } else if let half = f["from"] ?? f["to"] {
+            fail(half.key, "scene `\(id)` needs both `from` and `to` for its time window")
         }
         let members = references(f["people"]?.value, "people of scene `\(id)`", known: people) {
             "scene `\(id)` names unknown person `\($0)`"

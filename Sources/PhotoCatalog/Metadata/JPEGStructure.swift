@@ -48,7 +48,10 @@ public struct JPEGStructure: Sendable, Equatable {
     /// Walks the markers in `data`. Never reads out of bounds: a segment whose length runs past
     /// the end is clipped and reported.
     public static func parse(_ data: Data) throws -> JPEGStructure {
-        let bytes = [UInt8](data.prefix(Self.headerScanLimit(data.count)))
+        try data.withUnsafeBytes { raw in try parse(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JPEGStructure {
         guard !bytes.isEmpty else { throw ParseError.empty }
         guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 else { throw ParseError.notJPEG }
         var structure = JPEGStructure()
@@ -86,11 +89,7 @@ public struct JPEGStructure: Sendable, Equatable {
         return structure.finished()
     }
 
-    /// Headers live at the front; do not copy a 40 MB file to find them, but allow the
-    /// biggest legal set of APP segments (a few hundred KB in practice, 64 KB each at most).
-    private static func headerScanLimit(_ count: Int) -> Int { min(count, 16 << 20) }
-
-    private mutating func take(marker: UInt8, payload: ArraySlice<UInt8>) {
+    private mutating func take(marker: UInt8, payload: Slice<UnsafeBufferPointer<UInt8>>) {
         switch marker {
         case 0xE1 where exifSegment == nil && payload.starts(with: Array("Exif\0\0".utf8)):
             exifSegment = Data(payload)
@@ -104,7 +103,7 @@ public struct JPEGStructure: Sendable, Equatable {
         }
     }
 
-    private static func frame(marker: UInt8, payload: ArraySlice<UInt8>) -> JPEGFrame? {
+    private static func frame(marker: UInt8, payload: Slice<UnsafeBufferPointer<UInt8>>) -> JPEGFrame? {
         guard payload.count >= 6 else { return nil }
         let p = payload.startIndex
         let kind = marker & 0x0F

@@ -6,6 +6,9 @@ public enum Inspector {
         /// Nil when the file could not be read as a JPEG.
         public var object: JSONValue?
         public var diagnostics: [Diagnostic]
+
+        /// A file that should have been a photo but could not be read (a passed-over symlink is not).
+        public var failed: Bool { object == nil && diagnostics.contains { $0.severity == .error } }
     }
 
     /// A file, or every photo-like file in a folder (walked like a card).
@@ -17,7 +20,8 @@ public enum Inspector {
         let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []), thumbnailStore: nil)
         if isDirectory.boolValue {
             let scan = try CardScanner(root: URL(fileURLWithPath: path)).scan()
-            return scan.files.map { item(reader.read($0), sourceFile: path + "/" + $0.relativePath) }
+            let skipped = scan.diagnostics.filter { $0.severity > .note }.map { Item(object: nil, diagnostics: [$0]) }
+            return skipped + scan.files.map { item(reader.read($0), sourceFile: path + "/" + $0.relativePath) }
         }
         let url = URL(fileURLWithPath: path)
         let head = (try? CardScanner.readHead(path: path)) ?? []

@@ -24,6 +24,7 @@ public struct Pipeline: Sendable {
     public func run(progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws -> RunResult {
         let config = configuration
         try checkOutputIsOutsideCard()
+        try prepareOutputFolder()
         let scan = try CardScanner(root: config.card).scan()
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
         let records = await readAll(scan.files, reader: reader, progress: progress)
@@ -70,6 +71,19 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Fails before any work when DIR cannot be created or written, naming the path.
+    private func prepareOutputFolder() throws {
+        let output = configuration.output
+        let probe = output.appendingPathComponent(".photocat-write-test")
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try Data().write(to: probe)
+            try FileManager.default.removeItem(at: probe)
+        } catch {
+            throw PhotoCatalogError.cannotWrite(output.path, CardScanner.reason(error))
+        }
+    }
+
     private func makeReport(scan: ScanResult, records: [PhotoRecord], plan: BatchPlanner.Plan) -> RunReport {
         var counts = RunReport.Counts()
         counts.photos = plan.entries.count
@@ -83,10 +97,6 @@ public struct Pipeline: Sendable {
         }
         counts.skippedFiles = scan.diagnostics.filter { $0.id.hasPrefix("scan.") }.count
         var diagnostics = scan.diagnostics + records.flatMap(\.diagnostics) + plan.diagnostics
-        // Failures decided in planning (e.g. a refused name) are diagnostics too.
-        for entry in plan.entries where entry.status == .failed && !records.contains(where: { $0.relativePath == entry.source && $0.failure != nil }) {
-            diagnostics += entry.reasons.map { Diagnostic(.error, "commons.name", path: entry.source, $0) }
-        }
         diagnostics.sort { ($0.path, $0.id, $0.message) < ($1.path, $1.id, $1.message) }
         return RunReport(tool: "photocat \(PhotoCatalog.version)", card: configuration.card.lastPathComponent,
                          counts: counts, thumbnailSizes: configuration.thumbnails.sizes.sorted(), diagnostics: diagnostics)

@@ -1,0 +1,81 @@
+import Foundation
+import PhotoCatalog
+import Testing
+
+/// The derive stage on records made in memory: no disk involved.
+@Suite struct BatchPlannerTests {
+    static func record(_ path: String, time: String?, sha1: String? = nil, failure: String? = nil) -> PhotoRecord {
+        var record = PhotoRecord(relativePath: path, size: 1000)
+        record.sha1 = sha1 ?? String(repeating: String(path.utf8.count % 10), count: 40) + path
+        var metadata = PhotoMetadata()
+        metadata.dateTimeOriginal = time
+        record.metadata = metadata
+        record.frame = JPEGFrame(width: 6000, height: 4000, components: 3, precision: 8, process: .baseline, arithmetic: false)
+        record.failure = failure
+        return record
+    }
+
+    static func manifest(_ extra: String = "") throws -> Manifest {
+        try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+
+            scenes:
+              - {id: cake, name: cake cutting, from: "17:00", to: "17:20"}
+            people:
+              - {id: murad, name: Murad, consent: none}
+            """ + extra)
+    }
+
+    @Test func countersFollowCaptureTimeNotFileOrder() throws {
+        let records = [
+            Self.record("B/IMG_0002.JPG", time: "2026:01:15 17:05:00"),
+            Self.record("A/IMG_0009.JPG", time: "2026:01:15 17:01:00"),
+            Self.record("A/IMG_0001.JPG", time: "2026:01:15 17:10:00"),
+        ]
+        let plan = BatchPlanner.plan(records: records, manifest: try Self.manifest())
+        let names = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.source, $0.filename ?? "") })
+        #expect(names["A/IMG_0009.JPG"] == "Wikipedia 25 birthday meetup in Baku 2026-01-15 cake cutting 01.jpg")
+        #expect(names["B/IMG_0002.JPG"] == "Wikipedia 25 birthday meetup in Baku 2026-01-15 cake cutting 02.jpg")
+        #expect(names["A/IMG_0001.JPG"] == "Wikipedia 25 birthday meetup in Baku 2026-01-15 cake cutting 03.jpg")
+        // The input order does not matter.
+        #expect(BatchPlanner.plan(records: records.reversed(), manifest: try Self.manifest()).entries == plan.entries)
+    }
+
+    @Test func duplicatesPointAtTheFirstCopy() throws {
+        let plan = BatchPlanner.plan(records: [
+            Self.record("DCIM/b.jpg", time: "2026:01:15 17:05:00", sha1: String(repeating: "a", count: 40)),
+            Self.record("DCIM/a.jpg", time: "2026:01:15 17:05:00", sha1: String(repeating: "a", count: 40)),
+        ], manifest: try Self.manifest())
+        #expect(plan.entries.map(\.status) == [.ready, .duplicate])
+        #expect(plan.entries[1].duplicateOf == "DCIM/a.jpg")
+        #expect(plan.entries[1].filename == nil && plan.entries[1].wikitext == nil)
+    }
+
+    @Test func failedAndExcludedPhotosGetNoNameOrPage() throws {
+        let plan = BatchPlanner.plan(records: [
+            Self.record("a.jpg", time: nil, failure: "damaged image data"),
+            Self.record("b.jpg", time: "2026:01:15 17:05:00"),
+        ], manifest: try Self.manifest("\nphotos:\n  b.jpg: {people: [murad]}\n  c.jpg: {exclude: typo}"))
+        #expect(plan.entries.map(\.status) == [.failed, .excluded])
+        #expect(plan.entries.allSatisfy { $0.filename == nil && $0.wikitext == nil })
+        #expect(plan.entries[1].reasons == ["shows `murad`, who did not consent to being photographed"])
+        #expect(plan.diagnostics.map(\.id) == ["manifest.unknown-photo"]) // c.jpg is on no card
+    }
+
+    @Test func aNameCommonsWouldRefuseFailsThePhoto() throws {
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal.replacingOccurrences(of: "date: 2026-01-15", with: "name: IMG\n  date: 2026-01-15"))
+        let plan = BatchPlanner.plan(records: [Self.record("x.jpg", time: nil)], manifest: manifest)
+        #expect(plan.entries[0].status == .failed)
+        #expect(plan.entries[0].reasons[0].contains("\"IMG 01.jpg\" looks like a camera's default name"))
+        #expect(plan.diagnostics.first?.id == "commons.name")
+    }
+
+    @Test func pagesCarryTheVenueClockDateAndCategories() throws {
+        var record = Self.record("a.jpg", time: "2026:01:15 13:02:00")
+        record.metadata?.offsetTimeOriginal = "+00:00"
+        let plan = BatchPlanner.plan(records: [record], manifest: try Self.manifest())
+        let page = try #require(plan.entries[0].wikitext)
+        #expect(page.contains("|date=2026-01-15 17:02:00\n"))
+        #expect(plan.entries[0].scene == "cake")
+        #expect(page.hasSuffix("{{subst:unc}}\n")) // the minimal manifest names no category
+    }
+}
