@@ -179,3 +179,11 @@ int pcj_encode(const uint8_t *pixels, int width, int height, int components, siz
 }
 
 void pcj_free_buffer(uint8_t *buffer) { free(buffer); }
+
+int pcj_library_version(void) {
+#ifdef LIBJPEG_TURBO_VERSION_NUMBER
+    return LIBJPEG_TURBO_VERSION_NUMBER;
+#else
+    return 0;
+#endif
+}

@@ -58,6 +58,9 @@ int pcj_encode(const uint8_t *pixels, int width, int height, int components, siz
                int quality, uint8_t **out, size_t *out_size, char *error, size_t error_size);
 void pcj_free_buffer(uint8_t *buffer);
 
+// libjpeg-turbo's version as MMMmmmppp (2001005 for 2.1.5), or 0 for another libjpeg.
+int pcj_library_version(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -61,14 +61,14 @@ public enum FilePage {
         if page.categories.isEmpty {
             lines.append("{{subst:unc}}")
         } else {
-            lines += page.categories.map { "[[Category:\(Wikitext.escape($0))]]" }
+            lines += page.categories.map { "[[Category:\(Wikitext.linkTarget($0))]]" }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func author(_ author: Manifest.Author) -> String {
         guard let user = author.user else { return Wikitext.escape(author.name) }
-        return "[[User:\(Wikitext.escape(user))|\(Wikitext.escape(author.name))]]"
+        return "[[User:\(Wikitext.linkTarget(user))|\(Wikitext.escape(author.name))]]"
     }
 
     /// `{{Location|lat|lon|heading:N}}`: six decimals (about 10 cm), never an exponent.

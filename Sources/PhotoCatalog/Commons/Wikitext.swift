@@ -30,4 +30,14 @@ public enum Wikitext {
         }
         return out
     }
+
+    /// A page name inside `[[…]]` (a category, a user): entities would become part of the name,
+    /// so characters no title can hold are dropped instead, line breaks become spaces and
+    /// signature tildes are cut short.
+    public static func linkTarget(_ name: String) -> String {
+        var cleaned = String(name.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+            .filter { !"#<>[]|{}".contains($0) && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
+        while cleaned.contains("~~~") { cleaned = cleaned.replacingOccurrences(of: "~~~", with: "~~") }
+        return cleaned.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
 }

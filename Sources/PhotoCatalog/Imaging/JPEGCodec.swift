@@ -83,6 +83,10 @@ public enum JPEGCodec {
         }
     }
 
+    /// libjpeg-turbo's version (2001005 for 2.1.5), or 0 for another libjpeg. Encoded bytes
+    /// depend on it, so byte-exact comparisons of encoder output do too.
+    public static var libraryVersion: Int { Int(pcj_library_version()) }
+
     /// Baseline JPEG with optimised Huffman tables: the same pixels give the same bytes.
     public static func encode(_ image: RasterImage, quality: Int) throws -> Data {
         precondition(image.components == 1 || image.components == 3, "encode takes gray or RGB")

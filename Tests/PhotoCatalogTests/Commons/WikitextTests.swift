@@ -34,7 +34,17 @@ import Testing
         #expect(!page.contains("<script"))
         #expect(!page.contains("~~~~"))
         #expect(page.contains("{{Location|-89.999997|-180.000000|heading:0}}"))
-        #expect(page.contains("|author=[[User:Evil&#93;&#93;User|Name&#124;with&#125;&#125;pipes]]"))
+        #expect(page.contains("|author=[[User:EvilUser|Name&#124;with&#125;&#125;pipes]]"))
+    }
+
+    @Test(arguments: [
+        ("Wikipedia 25 in Azerbaijan", "Wikipedia 25 in Azerbaijan"),
+        ("Arts & crafts: Baku", "Arts & crafts: Baku"),
+        ("Spam]] [[Category:Other", "Spam Category:Other"),
+        ("A\nB ~~~~ {{x}}", "A B ~~ x"),
+    ])
+    func linkTargetsCannotLeaveTheLink(name: String, expected: String) {
+        #expect(Wikitext.linkTarget(name) == expected)
     }
 
     @Test func pageWithoutCategoriesAsksForThem() {
