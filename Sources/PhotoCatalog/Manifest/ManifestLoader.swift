@@ -15,7 +15,7 @@ public struct ManifestLoader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw PhotoCatalogError.manifest([ManifestIssue(file: url.path, line: 1, column: 1, message: "cannot read the manifest: \(CardScanner.reason(error))")])
+            throw PhotoCatalogError.manifest([ManifestIssue(file: url.path, line: 1, column: 1, message: "cannot read the manifest: \(error.reason)")])
         }
         return try ManifestLoader(fileName: url.path).parse(text)
     }

@@ -25,7 +25,7 @@ public struct PhotoReader: Sendable {
         do {
             data = try Data(contentsOf: file.url)
         } catch {
-            return failed(record, "read.unreadable", "cannot read the file: \(CardScanner.reason(error))")
+            return failed(record, "read.unreadable", "cannot read the file: \(error.reason)")
         }
         record.sha1 = Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let structure: JPEGStructure
@@ -87,7 +87,7 @@ public struct PhotoReader: Sendable {
             }
             record = failed(record, id, error.description)
         } catch {
-            record = failed(record, "output.thumbnail", "cannot write thumbnail: \(CardScanner.reason(error))")
+            record = failed(record, "output.thumbnail", "cannot write thumbnail: \(error.reason)")
         }
     }
 

@@ -34,7 +34,7 @@ public struct Pipeline: Sendable {
         do {
             written = try OutputWriter(root: config.output).write(entries: plan.entries, report: report)
         } catch {
-            throw PhotoCatalogError.cannotWrite(config.output.path, CardScanner.reason(error))
+            throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }
         let thumbnails = records.map(\.thumbnailWrites).reduce(AtomicFile.Counts(), +)
         return RunResult(report: report, entries: plan.entries, written: written + thumbnails)
@@ -80,7 +80,7 @@ public struct Pipeline: Sendable {
             try Data().write(to: probe)
             try FileManager.default.removeItem(at: probe)
         } catch {
-            throw PhotoCatalogError.cannotWrite(output.path, CardScanner.reason(error))
+            throw PhotoCatalogError.cannotWrite(output.path, error.reason)
         }
     }
 

@@ -47,7 +47,7 @@ public struct CardScanner: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            result.diagnostics.append(Diagnostic(.error, "scan.unreadable-folder", path: relative.isEmpty ? "." : relative, "cannot list folder: \(Self.reason(error))"))
+            result.diagnostics.append(Diagnostic(.error, "scan.unreadable-folder", path: relative.isEmpty ? "." : relative, "cannot list folder: \(error.reason)"))
             return
         }
         for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
@@ -83,7 +83,7 @@ public struct CardScanner: Sendable {
         do {
             head = try Self.readHead(path: path)
         } catch {
-            result.diagnostics.append(Diagnostic(.error, "scan.unreadable", path: relativePath, "cannot open: \(Self.reason(error))"))
+            result.diagnostics.append(Diagnostic(.error, "scan.unreadable", path: relativePath, "cannot open: \(error.reason)"))
             // Still a photo the user expects to see: it fails in the read stage with this reason.
             return FileKind.hasJPEGExtension(relativePath) ? file(path, relativePath, info, .unknown) : nil
         }
@@ -127,9 +127,5 @@ public struct CardScanner: Sendable {
         }
         let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
         return Diagnostic(.note, "scan.symlink", path: relativePath, "symbolic link to \(destination); links are not followed, skipped")
-    }
-
-    static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }

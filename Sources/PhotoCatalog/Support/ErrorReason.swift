@@ -1,0 +1,13 @@
+import Foundation
+
+extension Error {
+    /// The plain reason behind a Foundation error ("No such file or directory"), without the
+    /// generic wrapper text, for messages that already name the file.
+    var reason: String {
+        let error = self as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedFailureReason ?? error.localizedDescription
+    }
+}
