@@ -14,10 +14,11 @@ public enum ExifReader {
     }
 
     public static func read(segment: Data) -> Result {
-        let document = ExifDocument(segment: segment)
-        var problems = document.log.messages
+        let (repaired, repairs) = ExifBlockRepair.repair(segment)
+        let document = ExifDocument(segment: repaired)
+        var problems = repairs
         let metadata = ExifFields(document: document).extract(problems: &problems)
-        return Result(metadata: metadata, problems: problems)
+        return Result(metadata: metadata, problems: document.log.messages + problems)
     }
 }
 
@@ -60,6 +61,19 @@ private final class ExifDocument {
 
     var byteOrder: ExifByteOrder { exif_data_get_byte_order(data) }
 
+    /// The maker note's entries by name, as libexif formats them (Canon, Nikon, Olympus,
+    /// Pentax, Fuji and Apple notes are understood).
+    func makerNoteValue(named name: String) -> String? {
+        guard let note = exif_data_get_mnote_data(data) else { return nil }
+        var buffer = [CChar](repeating: 0, count: 256)
+        for index in 0..<exif_mnote_data_count(note) {
+            guard let entryName = exif_mnote_data_get_name(note, index), String(cString: entryName) == name,
+                  exif_mnote_data_get_value(note, index, &buffer, UInt32(buffer.count)) != nil else { continue }
+            return ExifValues.text(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+        }
+        return nil
+    }
+
     func entry(_ ifd: ExifIfd, _ tag: UInt32) -> UnsafeMutablePointer<ExifEntry>? {
         photocat_exif_get_entry(data, ifd, ExifTag(rawValue: tag))
     }
@@ -71,6 +85,9 @@ private final class ExifLogCollector {
     func record(code: Int32, domain: String, message: String) {
         // Debug lines are libexif's chatter; corrupt-data and out-of-memory are real findings.
         guard code == Int32(EXIF_LOG_CODE_CORRUPT_DATA.rawValue) || code == Int32(EXIF_LOG_CODE_NO_MEMORY.rawValue) else { return }
+        // Maker notes are the makers' private formats, which libexif knows only in part; its
+        // complaints about them say nothing about the tags photocat uses.
+        guard !domain.hasPrefix("ExifMnote") else { return }
         let line = domain.isEmpty ? message : "\(domain): \(message)"
         if !messages.contains(line), messages.count < 20 { messages.append(line) }
     }
@@ -85,7 +102,7 @@ private struct ExifFields {
         var m = PhotoMetadata()
         m.make = text(EXIF_IFD_0, 0x010F)
         m.model = text(EXIF_IFD_0, 0x0110)
-        m.serialNumber = text(EXIF_IFD_EXIF, 0xA431)
+        m.serialNumber = text(EXIF_IFD_EXIF, 0xA431) ?? makerNoteSerial(make: m.make)
         m.lensModel = text(EXIF_IFD_EXIF, 0xA434)
         m.artist = text(EXIF_IFD_0, 0x013B)
         m.copyright = text(EXIF_IFD_0, 0x8298)
@@ -94,7 +111,16 @@ private struct ExifFields {
         m.createDate = date(EXIF_IFD_EXIF, 0x9004, "CreateDate", &problems)
         m.modifyDate = date(EXIF_IFD_0, 0x0132, "ModifyDate", &problems)
         m.subSecTimeOriginal = validated(text(EXIF_IFD_EXIF, 0x9291), "SubSecTimeOriginal", ExifValues.isSubSec, &problems)
-        m.offsetTimeOriginal = validated(text(EXIF_IFD_EXIF, 0x9011), "OffsetTimeOriginal", { ExifValues.offsetSeconds($0) != nil }, &problems)
+        m.subSecTimeDigitized = validated(text(EXIF_IFD_EXIF, 0x9292), "SubSecTimeDigitized", ExifValues.isSubSec, &problems)
+        m.subSecTime = validated(text(EXIF_IFD_EXIF, 0x9290), "SubSecTime", ExifValues.isSubSec, &problems)
+        let isOffset = { (value: String) in ExifValues.offsetSeconds(value) != nil }
+        m.offsetTimeOriginal = validated(text(EXIF_IFD_EXIF, 0x9011), "OffsetTimeOriginal", isOffset, &problems)
+        m.offsetTimeDigitized = validated(text(EXIF_IFD_EXIF, 0x9012), "OffsetTimeDigitized", isOffset, &problems)
+        m.offsetTime = validated(text(EXIF_IFD_EXIF, 0x9010), "OffsetTime", isOffset, &problems)
+        // Some tools write dates in ISO form with a zone ("2023-09-27T14:37:11+02:00").
+        m.offsetTimeOriginal = m.offsetTimeOriginal ?? text(EXIF_IFD_EXIF, 0x9003).flatMap(ExifValues.trailingOffset)
+        m.offsetTimeDigitized = m.offsetTimeDigitized ?? text(EXIF_IFD_EXIF, 0x9004).flatMap(ExifValues.trailingOffset)
+        m.offsetTime = m.offsetTime ?? text(EXIF_IFD_0, 0x0132).flatMap(ExifValues.trailingOffset)
         if let orientation = integer(EXIF_IFD_0, 0x0112) {
             if (1...8).contains(orientation) {
                 m.orientation = orientation
@@ -106,8 +132,36 @@ private struct ExifFields {
         m.fNumber = positive(rational(EXIF_IFD_EXIF, 0x829D))
         m.iso = integer(EXIF_IFD_EXIF, 0x8827).flatMap { $0 > 0 ? $0 : nil }
         m.focalLength = positive(rational(EXIF_IFD_EXIF, 0x920A))
+        m.focalLengthIn35mmFormat = integer(EXIF_IFD_EXIF, 0xA405).flatMap { $0 > 0 ? $0 : nil }
+        m.flash = integer(EXIF_IFD_EXIF, 0x9209)
+        m.userComment = userComment()
         m.gps = gps(&problems)
+        m.gpsDateStamp = text(EXIF_IFD_GPS, 0x001D).flatMap { raw in
+            if let date = ExifValues.normalizedDate(raw + " 00:00:00") { return String(date.prefix(10)) }
+            problems.append("GPSDateStamp '\(raw)' is not a real date; ignored")
+            return nil
+        }
+        m.gpsTimeStamp = rationals(EXIF_IFD_GPS, 0x0007).flatMap(ExifValues.timeStamp)
         return m
+    }
+
+    /// UserComment starts with an 8-byte character code naming the encoding of the rest.
+    private func userComment() -> String? {
+        guard let entry = document.entry(EXIF_IFD_EXIF, 0x9286), let data = entry.pointee.data else { return nil }
+        let bytes = Array(UnsafeBufferPointer(start: data, count: Int(entry.pointee.size)))
+        return ExifValues.userComment(bytes, bigEndian: document.byteOrder == EXIF_BYTE_ORDER_MOTOROLA)
+    }
+
+    /// BodySerialNumber is the standard place; older cameras keep the serial in the maker note.
+    private func makerNoteSerial(make: String?) -> String? {
+        // Nikon keeps it as tag 0x00A0, which libexif names SerialNumber2 in older notes.
+        guard let raw = document.makerNoteValue(named: "SerialNumber") ?? document.makerNoteValue(named: "SerialNumber2") else { return nil }
+        guard make?.lowercased().hasPrefix("canon") == true else { return raw }
+        // libexif prints Canon's 32-bit serial as "HHHH-DDDDD" (high half in hex, low half in
+        // decimal); Canon and exiftool show the plain number.
+        guard let match = raw.wholeMatch(of: /([0-9A-Fa-f]+)-([0-9]+)/), let high = UInt64(match.1, radix: 16),
+              let low = UInt64(match.2) else { return raw }
+        return String((high & 0xFFFF) << 16 | (low & 0xFFFF))
     }
 
     private func gps(_ problems: inout [String]) -> GPSPosition? {
@@ -123,6 +177,11 @@ private struct ExifFields {
         let lon = west ? -longitude : longitude
         guard abs(lat) <= 90, abs(lon) <= 180 else {
             problems.append("GPS position \(lat), \(lon) is outside the globe; ignored")
+            return nil
+        }
+        guard lat != 0 || lon != 0 else {
+            // 0°, 0° is in the Gulf of Guinea: what receivers write before they have a fix.
+            problems.append("GPS position 0, 0 means the receiver had no fix; ignored")
             return nil
         }
         var position = GPSPosition(latitude: lat, longitude: lon)
@@ -249,6 +308,16 @@ public enum ExifValues {
         return String(format: "%04d:%02d:%02d %02d:%02d:%02d", year, month, day, hour, minute, second)
     }
 
+    /// The zone at the end of an ISO-style date (`…T14:37:11+02:00` or `…Z`), as `+hh:mm`.
+    public static func trailingOffset(_ raw: String) -> String? {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        guard value.count > 19 else { return nil }
+        let tail = String(value.dropFirst(19))
+        if tail == "Z" { return "+00:00" }
+        let zone = tail.drop { $0 != "+" && $0 != "-" }
+        return offsetSeconds(String(zone)) != nil ? String(zone) : nil
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -265,6 +334,44 @@ public enum ExifValues {
               minutes < 60 else { return nil }
         let seconds = (hours * 60 + minutes) * 60 * (chars[0] == "-" ? -1 : 1)
         return (-12 * 3600...14 * 3600).contains(seconds) ? seconds : nil
+    }
+
+    /// GPSTimeStamp's three rationals as exiftool prints them: `hh:mm:ss` plus any fraction.
+    public static func timeStamp(_ parts: [Double?]) -> String? {
+        guard parts.count == 3, let h = parts[0], let m = parts[1], let s = parts[2] else { return nil }
+        var total = (h * 60 + m) * 60 + s
+        guard total >= 0, total < 86_400 + 1 else { return nil }
+        let hours = Int(total / 3600); total -= Double(hours * 3600)
+        let minutes = Int(total / 60); total -= Double(minutes * 60)
+        let seconds = Int(total); total -= Double(seconds)
+        let nanos = Int((total * 1e9).rounded())
+        var fraction = nanos > 0 ? String(format: ".%09d", nanos) : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return String(format: "%02d:%02d:%02d", hours, minutes, seconds) + fraction
+    }
+
+    /// UserComment: an 8-byte code (`ASCII`, `UNICODE`, `JIS` or eight zero bytes) and the text.
+    public static func userComment(_ bytes: [UInt8], bigEndian: Bool) -> String? {
+        guard bytes.count > 8 else { return nil }
+        let code = String(decoding: bytes.prefix(8).prefix { $0 != 0 }, as: UTF8.self)
+        let body = Array(bytes.dropFirst(8))
+        let decoded: String?
+        switch code {
+        case "UNICODE":
+            var units: [UInt16] = stride(from: 0, to: body.count - 1, by: 2).map { i -> UInt16 in
+                let (first, second) = (UInt16(body[i]), UInt16(body[i + 1]))
+                return bigEndian ? first << 8 | second : second << 8 | first
+            }
+            if units.first == 0xFFFE { units = units.map { $0.byteSwapped } } // a BOM that disagrees with the block
+            if units.first == 0xFEFF { units.removeFirst() }
+            decoded = String(decoding: units.prefix { $0 != 0 }, as: UTF16.self)
+        case "JIS":
+            decoded = String(data: Data(body.prefix { $0 != 0 }), encoding: .shiftJIS) ?? text(body)
+        default:
+            decoded = text(body)
+        }
+        let trimmed = decoded?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed?.isEmpty == false ? trimmed : nil
     }
 
     public static func isSubSec(_ raw: String) -> Bool {

@@ -16,7 +16,11 @@ public enum ExiftoolJSON {
         add("CreateDate", metadata.createDate.map(JSONValue.string))
         add("ModifyDate", metadata.modifyDate.map(JSONValue.string))
         add("SubSecTimeOriginal", metadata.subSecTimeOriginal.map(text))
+        add("SubSecTimeDigitized", metadata.subSecTimeDigitized.map(text))
+        add("SubSecTime", metadata.subSecTime.map(text))
         add("OffsetTimeOriginal", metadata.offsetTimeOriginal.map(JSONValue.string))
+        add("OffsetTimeDigitized", metadata.offsetTimeDigitized.map(JSONValue.string))
+        add("OffsetTime", metadata.offsetTime.map(JSONValue.string))
         add("Orientation", metadata.orientation.map(JSONValue.integer))
         add("ImageWidth", frame.map { .integer($0.width) })
         add("ImageHeight", frame.map { .integer($0.height) })
@@ -24,6 +28,8 @@ public enum ExiftoolJSON {
         add("FNumber", metadata.fNumber.map(JSONValue.number))
         add("ISO", metadata.iso.map(JSONValue.integer))
         add("FocalLength", metadata.focalLength.map(JSONValue.number))
+        add("FocalLengthIn35mmFormat", metadata.focalLengthIn35mmFormat.map(JSONValue.integer))
+        add("Flash", metadata.flash.map(JSONValue.integer))
         if let gps = metadata.gps {
             add("GPSLatitude", .number(gps.latitude))
             add("GPSLongitude", .number(gps.longitude))
@@ -31,9 +37,12 @@ public enum ExiftoolJSON {
             add("GPSImgDirection", gps.imageDirection.map(JSONValue.number))
             add("GPSImgDirectionRef", gps.imageDirectionRef.map(JSONValue.string))
         }
+        add("GPSDateStamp", metadata.gpsDateStamp.map(JSONValue.string))
+        add("GPSTimeStamp", metadata.gpsTimeStamp.map(JSONValue.string))
         add("Artist", metadata.artist.map(text))
         add("Copyright", metadata.copyright.map(text))
         add("ImageDescription", metadata.imageDescription.map(text))
+        add("UserComment", metadata.userComment.map(text))
         return .object(members)
     }
 

@@ -40,25 +40,40 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
     public var createDate: String?
     public var modifyDate: String?
     public var subSecTimeOriginal: String?
-    /// `+hh:mm` or `-hh:mm`.
+    public var subSecTimeDigitized: String?
+    public var subSecTime: String?
+    /// `+hh:mm` or `-hh:mm`: the zone of DateTimeOriginal (EXIF 2.31).
     public var offsetTimeOriginal: String?
+    /// The zone of CreateDate.
+    public var offsetTimeDigitized: String?
+    /// The zone of ModifyDate.
+    public var offsetTime: String?
     public var orientation: Int?
     public var exposureTime: Double?
     public var fNumber: Double?
     public var iso: Int?
     public var focalLength: Double?
+    public var focalLengthIn35mmFormat: Int?
+    /// The EXIF Flash bit field (bit 0: fired).
+    public var flash: Int?
     public var gps: GPSPosition?
+    /// UTC date of the GPS fix, `YYYY:MM:DD`.
+    public var gpsDateStamp: String?
+    /// UTC time of the GPS fix, `hh:mm:ss[.fff]`.
+    public var gpsTimeStamp: String?
     public var artist: String?
     public var copyright: String?
     public var imageDescription: String?
+    public var userComment: String?
 
     public init() {}
 
-    /// The capture time with its fallbacks (DateTimeOriginal → CreateDate → ModifyDate).
-    public var captureDate: (value: String, source: DateSource)? {
-        if let d = dateTimeOriginal { return (d, .dateTimeOriginal) }
-        if let d = createDate { return (d, .createDate) }
-        if let d = modifyDate { return (d, .modifyDate) }
+    /// The capture time with its fallbacks (DateTimeOriginal → CreateDate → ModifyDate), each
+    /// with the sub-seconds and zone offset that belong to that tag.
+    public var captureDate: (value: String, subSeconds: String?, offset: String?, source: DateSource)? {
+        if let d = dateTimeOriginal { return (d, subSecTimeOriginal, offsetTimeOriginal, .dateTimeOriginal) }
+        if let d = createDate { return (d, subSecTimeDigitized, offsetTimeDigitized, .createDate) }
+        if let d = modifyDate { return (d, subSecTime, offsetTime, .modifyDate) }
         return nil
     }
 
