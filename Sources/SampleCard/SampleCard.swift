@@ -2,7 +2,7 @@ import Foundation
 import PhotoCatalog
 
 /// The sample card in fixtures/: the Azerbaijani Wikimedians' "Wikipedia 25" birthday meetup in
-/// Baku on 2026-01-15, shot on two cameras. It holds the cases a real card has: GPS on some
+/// Baku on 2026-01-15, shot on two cameras; the second one's clock was 1 h 02 min behind. It holds the cases a real card has: GPS on some
 /// photos, cameras held upright (Orientation 6 and 8), a photo without EXIF, a photo cut short,
 /// a photo copied twice, and a RAW file beside the JPEGs.
 public enum SampleCard {
@@ -69,8 +69,8 @@ public enum SampleCard {
         Entry(path: "DCIM/100CANON/IMG_0007.JPG", content: .photo(canon("2026:01:15 17:10:00", subSec: "02"), seed: 7, portrait: false)),
         Entry(path: "DCIM/100CANON/IMG_0008.JPG", content: .photo(nil, seed: 8, portrait: false)),
         Entry(path: "DCIM/100CANON/IMG_0009.JPG", content: .truncated(of: "DCIM/100CANON/IMG_0002.JPG")),
-        Entry(path: "DCIM/101MSDCF/DSC00001.JPG", content: .photo(sony("2026:01:15 15:10:00", orientation: 6), seed: 11, portrait: true)),
-        Entry(path: "DCIM/101MSDCF/DSC00002.JPG", content: .photo(sony("2026:01:15 17:05:00", orientation: 8), seed: 12, portrait: true)),
+        Entry(path: "DCIM/101MSDCF/DSC00001.JPG", content: .photo(sony("2026:01:15 13:40:00", orientation: 6), seed: 11, portrait: true)),
+        Entry(path: "DCIM/101MSDCF/DSC00002.JPG", content: .photo(sony("2026:01:15 16:03:00", orientation: 8), seed: 12, portrait: true)),
         Entry(path: "DCIM/101MSDCF/DSC00003.JPG", content: .copy(of: "DCIM/101MSDCF/DSC00001.JPG")),
         Entry(path: "DCIM/101MSDCF/DSC00004.ARW", content: .raw),
     ]

@@ -18,14 +18,34 @@ public struct BatchEntry: Sendable, Equatable, Codable {
     public var duplicateOf: String?
     /// Capture time on the venue's clock, `YYYY-MM-DD hh:mm:ss`.
     public var captured: String?
+    /// The capture instant in UTC (ISO 8601), when the zone is known.
+    public var capturedUTC: String?
+    /// Which tag the time came from, where its zone came from, and any clock correction.
+    public var timeSource: String?
+    public var locationSource: Tagging.LocationSource?
     public var scene: String?
     public var people: [String]
     public var width: Int?
     public var height: Int?
 
+    public init(source: String, sha1: String?, status: Status, thumbnails: [String], width: Int?, height: Int?) {
+        self.source = source
+        self.sha1 = sha1
+        self.status = status
+        self.reasons = []
+        self.thumbnails = thumbnails
+        self.people = []
+        self.width = width
+        self.height = height
+    }
+
     enum CodingKeys: String, CodingKey {
         case source, sha1, filename, wikitext, status, reasons, thumbnails
         case duplicateOf = "duplicate_of"
-        case captured, scene, people, width, height
+        case captured
+        case capturedUTC = "captured_utc"
+        case timeSource = "time_source"
+        case locationSource = "location_source"
+        case scene, people, width, height
     }
 }

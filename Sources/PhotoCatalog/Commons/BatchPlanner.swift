@@ -15,10 +15,8 @@ public enum BatchPlanner {
         var taggings: [Tagging?] = []
         var firstBySHA1: [String: String] = [:]
         for record in records {
-            var entry = BatchEntry(source: record.relativePath, sha1: record.sha1, filename: nil, wikitext: nil,
-                                   status: .ready, reasons: [], thumbnails: record.thumbnails.map(\.path),
-                                   duplicateOf: nil, captured: nil, scene: nil, people: [],
-                                   width: record.frame?.width, height: record.frame?.height)
+            var entry = BatchEntry(source: record.relativePath, sha1: record.sha1, status: .ready,
+                                   thumbnails: record.thumbnails.map(\.path), width: record.frame?.width, height: record.frame?.height)
             if let failure = record.failure {
                 entry.status = .failed
                 entry.reasons = [failure]
@@ -28,6 +26,9 @@ public enum BatchPlanner {
             }
             let tagging = tagger.tag(relativePath: record.relativePath, metadata: record.metadata)
             entry.captured = tagging.localTime?.description
+            entry.capturedUTC = tagging.capture?.utcString
+            entry.timeSource = tagging.capture.map { "\($0.source.rawValue), zone: \($0.zoneSource.rawValue)" + ($0.correction != 0 ? ", clock corrected by \($0.correction) s" : "") }
+            entry.locationSource = tagging.locationSource
             entry.scene = tagging.scene?.id
             entry.people = tagging.people.map(\.id)
             if let sha1 = record.sha1, let first = firstBySHA1[sha1] {
@@ -105,7 +106,7 @@ public enum BatchPlanner {
         let consent: String? = tagging.people.isEmpty ? nil : tagging.people.allSatisfy { $0.consent == .full } ? "full" : "basic"
         return FilePageContent(
             descriptions: descriptions, date: tagging.localTime?.description, author: event.author,
-            location: record.metadata?.gps, withholdLocation: event.withholdLocation, license: event.license,
+            location: tagging.location, withholdLocation: event.withholdLocation, license: event.license,
             consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
     }
 

@@ -7,6 +7,7 @@ public typealias LocalizedText = [String: String]
 /// See README "The manifest" for the schema.
 public struct Manifest: Sendable, Equatable {
     public var event: Event
+    public var cameras: [Camera]
     public var scenes: [Scene]
     public var people: [Person]
     /// Per-photo overrides, keyed by file name (`IMG_0003.JPG`) or card-relative path.
@@ -47,6 +48,31 @@ public struct Manifest: Sendable, Equatable {
             self.user = user
             self.name = name
         }
+    }
+
+    /// A camera, matched by what its photos say (all given fields must agree), with its clock.
+    public struct Camera: Sendable, Equatable {
+        public var id: String
+        public var make: String?
+        public var model: String?
+        public var serial: String?
+        /// A card folder (`DCIM/101MSDCF`): every photo below it.
+        public var folder: String?
+        public var clock: CameraClock
+
+        public func matches(relativePath: String, metadata: PhotoMetadata?) -> Bool {
+            func same(_ wanted: String?, _ actual: String?) -> Bool {
+                guard let wanted else { return true }
+                return actual?.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted) == .orderedSame
+            }
+            let inFolder = folder.map { relativePath.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } ?? true
+            return inFolder && same(make, metadata?.make) && same(model, metadata?.model) && same(serial, metadata?.serialNumber)
+        }
+    }
+
+    /// The first camera entry that matches the photo.
+    public func camera(for relativePath: String, metadata: PhotoMetadata?) -> Camera? {
+        cameras.first { $0.matches(relativePath: relativePath, metadata: metadata) }
     }
 
     public struct Scene: Sendable, Equatable {
@@ -115,13 +141,13 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     public var description: String { dateString + String(format: " %02d:%02d:%02d", hour, minute, second) }
 
     /// Seconds since 1970 if this wall-clock time were UTC (for zone arithmetic).
-    var secondsAsUTC: Int {
+    public var secondsAsUTC: Int {
         var components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         components.timeZone = TimeZone(identifier: "UTC")
         return Int(Calendar(identifier: .gregorian).date(from: components)!.timeIntervalSince1970)
     }
 
-    init(secondsAsUTC seconds: Int) {
+    public init(secondsAsUTC seconds: Int) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))

@@ -4,18 +4,20 @@ import Yams
 /// The version 1 schema: which keys exist where, and how each value is checked.
 extension NodeReader {
     mutating func manifest(_ root: Node) -> Manifest? {
-        guard let top = fields(root, "the manifest", allowed: ["version", "event", "scenes", "people", "photos"]) else { return nil }
+        guard let top = fields(root, "the manifest", allowed: ["version", "event", "cameras", "scenes", "people", "photos"]) else { return nil }
         if let version = required(top, "version", in: "the manifest", at: root), version.string != "1" {
             fail(version, "unsupported manifest version `\(version.string ?? "")`; this photocat reads version 1")
         }
         guard let eventNode = required(top, "event", in: "the manifest", at: root), let event = event(eventNode) else { return nil }
+        let cameras = list(top["cameras"]?.value, "cameras") { reader, node in reader.camera(node) }
+        checkUnique(cameras.map(\.id), top["cameras"]?.value, "camera id")
         let people = list(top["people"]?.value, "people") { reader, node in reader.person(node) }
         let personIDs = Set(people.map(\.id))
         let scenes = list(top["scenes"]?.value, "scenes") { reader, node in reader.scene(node, event: event, people: personIDs) }
         checkUnique(people.map(\.id), top["people"]?.value, "person id")
         checkUnique(scenes.map(\.id), top["scenes"]?.value, "scene id")
         let photos = photoOverrides(top["photos"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)))
-        return Manifest(event: event, scenes: scenes, people: people, photos: photos)
+        return Manifest(event: event, cameras: cameras, scenes: scenes, people: people, photos: photos)
     }
 
     private mutating func list<T>(_ node: Node?, _ what: String, _ item: (inout NodeReader, Node) -> T?) -> [T] {
@@ -105,6 +107,47 @@ extension NodeReader {
             fail(node, "`\(category)` in \(what) is not a valid category name (no # < > [ ] | { } or line breaks)")
             return false
         }.map { $0.hasPrefix("Category:") ? String($0.dropFirst(9)) : $0 }
+    }
+
+    private mutating func camera(_ node: Node) -> Manifest.Camera? {
+        guard let f = fields(node, "a camera", allowed: ["id", "make", "model", "serial", "folder", "offset", "zone"]) else { return nil }
+        let id = string(f["id"]?.value, "camera id") ?? string(f["model"]?.value, "camera model") ?? "camera"
+        let camera = Manifest.Camera(
+            id: id, make: string(f["make"]?.value, "make of camera `\(id)`"), model: string(f["model"]?.value, "model of camera `\(id)`"),
+            serial: string(f["serial"]?.value, "serial of camera `\(id)`"),
+            folder: string(f["folder"]?.value, "folder of camera `\(id)`").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) },
+            clock: CameraClock())
+        if camera.make == nil, camera.model == nil, camera.serial == nil, camera.folder == nil {
+            fail(node, "camera `\(id)` needs at least one of make, model, serial or folder to match its photos")
+        }
+        var clock = CameraClock()
+        if let entry = f["offset"], let text = string(entry.value, "offset of camera `\(id)`") {
+            if let seconds = Self.clockOffset(text) {
+                clock.correction = seconds
+            } else {
+                fail(entry.value, "offset of camera `\(id)` must look like +01:02:00 or -00:05 (added to the camera's time)")
+            }
+        }
+        if let entry = f["zone"], let zone = string(entry.value, "zone of camera `\(id)`") {
+            if TimeZone(identifier: zone) == nil {
+                fail(entry.value, "zone of camera `\(id)`: `\(zone)` is not an IANA time zone such as Europe/Berlin")
+            } else {
+                clock.zone = zone
+            }
+        }
+        var result = camera
+        result.clock = clock
+        return result
+    }
+
+    /// `+HH:MM[:SS]` or `-HH:MM[:SS]`, up to a day either way.
+    static func clockOffset(_ text: String) -> Int? {
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let parts = text.dropFirst().split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
+        let (h, m, s) = (parts[0]!, parts[1]!, parts.count == 3 ? parts[2]! : 0)
+        guard h <= 24, m < 60, s < 60 else { return nil }
+        return (h * 3600 + m * 60 + s) * (sign == "-" ? -1 : 1)
     }
 
     private mutating func person(_ node: Node) -> Manifest.Person? {

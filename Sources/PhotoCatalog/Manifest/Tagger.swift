@@ -2,8 +2,19 @@ import Foundation
 
 /// What the manifest says about one photo.
 public struct Tagging: Sendable, Equatable {
-    /// Capture time on the venue's wall clock.
-    public var localTime: LocalDateTime?
+    public enum LocationSource: String, Sendable, Codable {
+        /// The photo's own GPS position.
+        case exif
+        /// The event's place from the manifest.
+        case event
+    }
+
+    public var capture: CaptureTime?
+    /// The manifest's entry for the camera that took the photo.
+    public var camera: Manifest.Camera?
+    /// Where the photo was taken: its GPS, else the event's place.
+    public var location: GPSPosition?
+    public var locationSource: LocationSource?
     public var scene: Manifest.Scene?
     /// Everyone listed as shown, by scene or by photo.
     public var people: [Manifest.Person]
@@ -13,6 +24,9 @@ public struct Tagging: Sendable, Equatable {
     /// Why the photo must not be uploaded; empty when it may.
     public var exclusions: [String]
     public var override: Manifest.PhotoOverride?
+
+    /// Capture time on the venue's wall clock.
+    public var localTime: LocalDateTime? { capture?.venueLocal }
 }
 
 /// Applies the manifest to a photo. Pure: the same photo and manifest always give the same tags.
@@ -25,7 +39,9 @@ public struct Tagger: Sendable {
 
     public func tag(relativePath: String, metadata: PhotoMetadata?) -> Tagging {
         let override = Self.override(for: relativePath, in: manifest.photos)
-        let localTime = metadata.flatMap { Self.localTime(of: $0, zone: manifest.event.timeZone) }
+        let camera = manifest.camera(for: relativePath, metadata: metadata)
+        let capture = metadata.flatMap { CaptureTime.resolve($0, clock: camera?.clock, eventZone: manifest.event.timeZone) }
+        let localTime = capture?.venueLocal
         let scene = override?.scene.flatMap { id in manifest.scenes.first { $0.id == id } } ?? Self.scene(at: localTime, in: manifest.scenes)
         let ids = Self.unique((scene?.people ?? []) + (override?.people ?? []))
         let people = ids.compactMap { id in manifest.people.first { $0.id == id } }
@@ -41,7 +57,9 @@ public struct Tagger: Sendable {
                 break
             }
         }
-        return Tagging(localTime: localTime, scene: scene, people: people,
+        let (location, locationSource) = Self.location(metadata?.gps, place: manifest.event.place)
+        return Tagging(capture: capture, camera: camera, location: location, locationSource: locationSource,
+                       scene: scene, people: people,
                        named: people.filter { $0.consent == .full },
                        categories: Self.unique(manifest.event.categories + (scene?.categories ?? []) + (override?.categories ?? [])),
                        exclusions: exclusions, override: override)
@@ -53,15 +71,13 @@ public struct Tagger: Sendable {
         return photos[relativePath] ?? photos[fileName] ?? photos[(fileName as NSString).deletingPathExtension]
     }
 
-    /// The capture time on the venue's clock. With OffsetTimeOriginal the camera said which zone
-    /// its clock was in, so the time is moved into the venue's zone; without it the camera clock
-    /// is taken to show local time, as it does at almost every event.
-    public static func localTime(of metadata: PhotoMetadata, zone: String) -> LocalDateTime? {
-        guard let capture = metadata.captureDate, let wallClock = LocalDateTime(exif: capture.value) else { return nil }
-        guard capture.source == .dateTimeOriginal, let offsetText = metadata.offsetTimeOriginal,
-              let offset = ExifValues.offsetSeconds(offsetText), let venue = TimeZone(identifier: zone) else { return wallClock }
-        let utc = wallClock.secondsAsUTC - offset
-        return LocalDateTime(secondsAsUTC: utc + venue.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc))))
+    /// The photo's GPS position, else the event's place (an indoor meetup's photos are all there).
+    static func location(_ gps: GPSPosition?, place: Manifest.Place?) -> (GPSPosition?, Tagging.LocationSource?) {
+        if let gps { return (gps, .exif) }
+        if let latitude = place?.latitude, let longitude = place?.longitude {
+            return (GPSPosition(latitude: latitude, longitude: longitude), .event)
+        }
+        return (nil, nil)
     }
 
     /// The scene whose window holds `time`; where windows overlap, the shortest (most specific)

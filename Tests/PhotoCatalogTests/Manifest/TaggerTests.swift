@@ -10,22 +10,33 @@ import Testing
         return m
     }
 
-    @Test(arguments: [
-        ("2026:01:15 17:04:12", nil, "2026-01-15 17:04:12"),          // camera on local time
-        ("2026:01:15 17:04:12", "+04:00", "2026-01-15 17:04:12"),     // already in Baku's zone
-        ("2026:01:15 13:04:12", "+00:00", "2026-01-15 17:04:12"),     // phone left on UTC
-        ("2026:01:15 22:30:00", "-03:00", "2026-01-16 05:30:00"),     // crosses midnight
-    ] as [(String, String?, String)])
-    func localTimeIsOnTheVenueClock(time: String, offset: String?, expected: String) {
-        #expect(Tagger.localTime(of: Self.metadata(time, offset: offset), zone: "Asia/Baku")?.description == expected)
+    @Test func cameraClockOffsetMovesPhotosIntoTheirScene() throws {
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+
+            cameras:
+              - {id: second, folder: DCIM/101MSDCF, offset: "+01:02:00"}
+            scenes:
+              - {id: cake, from: "17:00", to: "17:20"}
+            """)
+        let tagger = Tagger(manifest: manifest)
+        let late = tagger.tag(relativePath: "DCIM/101MSDCF/DSC00002.JPG", metadata: Self.metadata("2026:01:15 16:03:00"))
+        #expect(late.camera?.id == "second")
+        #expect(late.localTime?.description == "2026-01-15 17:05:00")
+        #expect(late.scene?.id == "cake")
+        let other = tagger.tag(relativePath: "DCIM/100CANON/IMG_0001.JPG", metadata: Self.metadata("2026:01:15 16:03:00"))
+        #expect(other.camera == nil && other.scene == nil)
     }
 
-    @Test func fallsBackToCreateDate() {
-        var m = PhotoMetadata()
-        m.createDate = "2026:01:15 10:00:00"
-        m.offsetTimeOriginal = "+00:00" // belongs to DateTimeOriginal, so not applied to CreateDate
-        #expect(Tagger.localTime(of: m, zone: "Asia/Baku")?.description == "2026-01-15 10:00:00")
-        #expect(Tagger.localTime(of: PhotoMetadata(), zone: "Asia/Baku") == nil)
+    @Test func locationComesFromGPSElseTheEventPlace() throws {
+        let tagger = Tagger(manifest: try ManifestLoader.load(contentsOf: Fixtures.sampleManifest))
+        var metadata = Self.metadata("2026:01:15 14:05:12")
+        let venue = tagger.tag(relativePath: "a.jpg", metadata: metadata)
+        #expect(venue.locationSource == .event)
+        #expect(venue.location == GPSPosition(latitude: 40.3777, longitude: 49.892))
+        metadata.gps = GPSPosition(latitude: 40.4, longitude: 49.8, imageDirection: 90)
+        let own = tagger.tag(relativePath: "a.jpg", metadata: metadata)
+        #expect(own.locationSource == .exif)
+        #expect(own.location?.imageDirection == 90)
     }
 
     @Test func sampleScenesAndConsent() throws {
