@@ -97,8 +97,11 @@ public enum BatchPlanner {
 
     static func pageContent(record: PhotoRecord, tagging: Tagging, event: Manifest.Event) -> FilePageContent {
         let names = tagging.named.map(\.name)
-        let descriptions: [(language: String, text: String)] = event.languages.compactMap { language in
-            let template = tagging.override?.description[language] ?? tagging.scene?.description[language]
+        // The photographer's own EXIF description (never a camera's placeholder) is taken to be in
+        // the first language; it is used as text, not as a template.
+        let own = record.metadata?.meaningfulDescription.map { $0.replacingOccurrences(of: "{", with: "(").replacingOccurrences(of: "}", with: ")") }
+        let descriptions: [(language: String, text: String)] = event.languages.enumerated().compactMap { index, language in
+            let template = tagging.override?.description[language] ?? (index == 0 ? own : nil) ?? tagging.scene?.description[language]
                 ?? event.description[language] ?? event.title[language]
             guard let template else { return nil }
             return (language, DescriptionTemplate.fill(template, language: language, event: event, names: names, date: tagging.localTime?.dateString))

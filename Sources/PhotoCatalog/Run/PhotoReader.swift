@@ -57,6 +57,14 @@ public struct PhotoReader: Sendable {
         for problem in exif.problems {
             record.diagnostics.append(Diagnostic(.warning, "exif.invalid", path: record.relativePath, problem))
         }
+        switch exif.metadata.captureDate?.source {
+        case nil:
+            record.diagnostics.append(Diagnostic(.warning, "exif.no-date", path: record.relativePath, "no capture time in the EXIF data; the page's date stays empty"))
+        case .createDate?, .modifyDate?:
+            record.diagnostics.append(Diagnostic(.note, "exif.date-fallback", path: record.relativePath, "no DateTimeOriginal; capture time taken from \(exif.metadata.captureDate!.source.rawValue)"))
+        default:
+            break
+        }
     }
 
     private func renderThumbnails(_ data: Data, into record: inout PhotoRecord) {

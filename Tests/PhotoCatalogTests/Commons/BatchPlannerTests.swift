@@ -69,6 +69,25 @@ import Testing
         #expect(plan.diagnostics.first?.id == "commons.name")
     }
 
+    @Test(arguments: WikitextTests.hostile)
+    func hostileEXIFDescriptionIsEscapedIntoThePage(text: String) throws {
+        var record = Self.record("a.jpg", time: "2026:01:15 17:05:00")
+        record.metadata?.imageDescription = text
+        let page = try #require(BatchPlanner.plan(records: [record], manifest: try Self.manifest()).entries[0].wikitext)
+        let description = try #require(page.split(separator: "\n").first { $0.hasPrefix("|description=") })
+        #expect(description.hasPrefix("|description={{en|1=") && description.hasSuffix("}}"))
+        #expect(description.dropFirst("|description={{en|1=".count).dropLast(2).allSatisfy { !"{}[]|<>\n".contains($0) })
+        #expect(page.components(separatedBy: "\n}}\n").count == 2) // {{Information}} closes once
+        #expect(!page.contains("[[Category:"))
+    }
+
+    @Test func cameraPlaceholderDescriptionIsNotUsed() throws {
+        var record = Self.record("a.jpg", time: "2026:01:15 17:05:00")
+        record.metadata?.imageDescription = "OLYMPUS DIGITAL CAMERA         "
+        let page = try #require(BatchPlanner.plan(records: [record], manifest: try Self.manifest()).entries[0].wikitext)
+        #expect(page.contains("|description={{en|1=Wikipedia 25 birthday meetup in Baku}}"))
+    }
+
     @Test func pagesCarryTheVenueClockDateAndCategories() throws {
         var record = Self.record("a.jpg", time: "2026:01:15 13:02:00")
         record.metadata?.offsetTimeOriginal = "+00:00"

@@ -109,8 +109,8 @@ struct ExiftoolAgreementTests {
         }
     }
 
-    /// (pairs compared, differences) for one file.
-    static func compare(_ path: String) throws -> (pairs: Int, differences: [String]) {
+    /// (pairs compared, differences) for one file; `perField` counts (pairs, agreeing) by field.
+    static func compare(_ path: String, perField: inout [String: (Int, Int)]) throws -> (pairs: Int, differences: [String]) {
         let expected = try exiftool(path)
         let actual = try photocat(path)
         var pairs = 0
@@ -122,13 +122,16 @@ struct ExiftoolAgreementTests {
             if !agrees {
                 differences.append("\(path) \(field.key)")
             }
+            perField[field.key, default: (0, 0)].0 += 1
+            perField[field.key, default: (0, 0)].1 += agrees ? 1 : 0
         }
         return (pairs, differences)
     }
 
     @Test(arguments: files)
     func agreesWithExiftool(path: String) throws {
-        let (_, differences) = try Self.compare(path)
+        var perField: [String: (Int, Int)] = [:]
+        let (_, differences) = try Self.compare(path, perField: &perField)
         let knownHere = Self.known.keys.filter { $0.hasPrefix(path + " ") }
         #expect(Set(differences) == Set(knownHere), "unexplained differences: \(Set(differences).subtracting(knownHere).sorted()); fixed: \(Set(knownHere).subtracting(differences).sorted())")
     }
@@ -136,8 +139,9 @@ struct ExiftoolAgreementTests {
     /// The figure quoted in the README.
     @Test func agreementIsAtLeast99Point5Percent() throws {
         var pairs = 0, differences = 0
+        var perField: [String: (Int, Int)] = [:]
         for path in Self.files {
-            let result = try Self.compare(path)
+            let result = try Self.compare(path, perField: &perField)
             pairs += result.pairs
             differences += result.differences.count
         }
@@ -145,6 +149,10 @@ struct ExiftoolAgreementTests {
         #expect(Self.files.count > 110)
         #expect(agreement >= 0.995, "\(pairs - differences) of \(pairs) pairs agree")
         print("exiftool agreement: \(pairs - differences) of \(pairs) (file, field) pairs, \(String(format: "%.2f", agreement * 100)) %")
+        for field in Self.fields {
+            let (total, agreeing) = perField[field.key] ?? (0, 0)
+            print("  \(field.key): \(agreeing)/\(total)")
+        }
     }
 
     /// Every file of the corpus, JPEG or not, gives a line or a per-file error, and quickly.
