@@ -30,6 +30,39 @@ public enum Painter {
         return RasterImage(width: width, height: height, components: 3, pixels: pixels)
     }
 
+    /// A camera-sized picture: soft light gradients, a few large shapes and sensor-like grain
+    /// (luminance and some chroma noise), which gives a JPEG about the entropy of a real photo.
+    public static func photographic(width: Int, height: Int, seed: UInt64) -> RasterImage {
+        var random = SplitMix64(seed: seed)
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        let shapes = (0..<12).map { _ in
+            (x: Int(random.next() % UInt64(width)), y: Int(random.next() % UInt64(height)),
+             r: height / 12 + Int(random.next() % UInt64(height / 6)),
+             color: (Int(random.next() % 200) + 30, Int(random.next() % 200) + 30, Int(random.next() % 200) + 30))
+        }
+        pixels.withUnsafeMutableBufferPointer { out in
+            for y in 0..<height {
+                let t = y * 255 / height
+                for x in 0..<width {
+                    let s = x * 255 / width
+                    var (r, g, b) = (60 + t / 2, 90 + s / 3, 200 - t / 2)
+                    for shape in shapes where abs(x - shape.x) < shape.r && abs(y - shape.y) < shape.r {
+                        let dx = x - shape.x, dy = y - shape.y
+                        if dx * dx + dy * dy < shape.r * shape.r { (r, g, b) = shape.color }
+                    }
+                    let n = random.next()
+                    let luma = Int(n & 31) + Int(n >> 5 & 31) - 31        // triangular, ±31
+                    let chroma = (Int(n >> 10 & 15) - 7, Int(n >> 14 & 15) - 7)
+                    let i = (y * width + x) * 3
+                    out[i] = UInt8(clamping: r + luma + chroma.0)
+                    out[i + 1] = UInt8(clamping: g + luma)
+                    out[i + 2] = UInt8(clamping: b + luma + chroma.1)
+                }
+            }
+        }
+        return RasterImage(width: width, height: height, components: 3, pixels: pixels)
+    }
+
     /// The pixels a camera stores for an upright picture when it records `orientation`:
     /// the inverse of the transform a viewer applies.
     public static func stored(_ upright: RasterImage, orientation: Int) -> RasterImage {

@@ -12,8 +12,8 @@ public enum Resampler {
 
     public static func resize(_ image: RasterImage, width: Int, height: Int) -> RasterImage {
         guard width != image.width || height != image.height else { return image }
-        let horizontal = resizeRows(image, to: width)
-        return transposed(resizeRows(transposed(horizontal), to: height))
+        // Rows first: the column pass then works on the narrower image.
+        return resizeColumns(resizeRows(image, to: width), to: height)
     }
 
     /// Fixed-point weights (sum 1 << 14) of the source pixels each target pixel covers.
@@ -62,19 +62,29 @@ public enum Resampler {
         return RasterImage(width: width, height: image.height, components: c, pixels: out)
     }
 
-    /// Swaps rows and columns, so the vertical pass can reuse the row code with good locality.
-    static func transposed(_ image: RasterImage) -> RasterImage {
-        let c = image.components, w = image.width, h = image.height
-        var out = [UInt8](repeating: 0, count: image.pixels.count)
+    /// The vertical pass: each output row is a weighted sum of whole source rows, which reads
+    /// memory in order and vectorises.
+    private static func resizeColumns(_ image: RasterImage, to height: Int) -> RasterImage {
+        guard height != image.height else { return image }
+        let rowBytes = image.rowBytes
+        let spans = spans(source: image.height, target: height)
+        var out = [UInt8](repeating: 0, count: rowBytes * height)
+        var sums = [Int32](repeating: 0, count: rowBytes)
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<h {
-                    for x in 0..<w {
-                        for ch in 0..<c { dst[(x * h + y) * c + ch] = src[(y * w + x) * c + ch] }
+                sums.withUnsafeMutableBufferPointer { acc in
+                    for (y, span) in spans.enumerated() {
+                        for i in 0..<rowBytes { acc[i] = 8192 }
+                        for (k, w) in span.weights.enumerated() {
+                            let row = (span.start + k) * rowBytes
+                            for i in 0..<rowBytes { acc[i] &+= w &* Int32(src[row + i]) }
+                        }
+                        let outRow = y * rowBytes
+                        for i in 0..<rowBytes { dst[outRow + i] = UInt8(clamping: acc[i] >> 14) }
                     }
                 }
             }
         }
-        return RasterImage(width: h, height: w, components: c, pixels: out)
+        return RasterImage(width: image.width, height: height, components: image.components, pixels: out)
     }
 }
