@@ -37,6 +37,9 @@ extension Photocat {
         @Flag(help: "Print only the summary and errors.")
         var quiet = false
 
+        @Flag(help: "Print the time spent per stage (summed over photos and workers).")
+        var timings = false
+
         func parsedSizes() throws -> [Int] {
             let values = sizes.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 16 && ($0 ?? 0) <= 8192 }) else {
@@ -69,7 +72,20 @@ extension Photocat {
                 let removed = result.written.removed > 0 ? ", \(result.written.removed) stale removed" : ""
                 print("Output in \(configuration.output.path): \(result.written.written) files written, \(result.written.unchanged) unchanged\(removed)")
             }
+            if timings { printTimings(result.times, photos: result.report.counts.photos) }
             if result.report.exitCode != 0 { throw ExitCode(result.report.exitCode) }
+        }
+
+        private func printTimings(_ times: StageTimes, photos: Int) {
+            func milliseconds(_ d: Duration) -> Double {
+                Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+            }
+            let count = Double(max(1, photos))
+            print("stage       total s   per photo ms")
+            for (name, time) in times.rows + [("thumbnails", times.thumbnails)] {
+                let total = milliseconds(time)
+                print(name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%9.2f %14.1f", total / 1000, total / count))
+            }
         }
     }
 }

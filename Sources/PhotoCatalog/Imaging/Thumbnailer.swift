@@ -27,6 +27,8 @@ public struct ThumbnailSet: Sendable {
     public var scaleDenominator: Int
     public var warningCount: Int
     public var firstWarning: String?
+    /// Decode, resize and encode times.
+    public var times = StageTimes()
 }
 
 /// Makes upright thumbnails with one decode per photo, like libvips' shrink-on-load: libjpeg
@@ -44,8 +46,11 @@ public enum Thumbnailer {
     public static func render(jpeg data: Data, orientation: Int?, options: ThumbnailOptions) throws -> ThumbnailSet {
         let sizes = Array(Set(options.sizes)).sorted(by: >)
         guard let largest = sizes.first else { return ThumbnailSet(thumbnails: [], scaleDenominator: 1, warningCount: 0) }
-        let decoded = try JPEGCodec.decode(data, maxPixels: options.maxPixels) { header in
-            scaleDenominator(longEdge: max(header.width, header.height), target: largest)
+        var times = StageTimes()
+        let decoded = try StageTimes.measure(&times.decode) {
+            try JPEGCodec.decode(data, maxPixels: options.maxPixels) { header in
+                scaleDenominator(longEdge: max(header.width, header.height), target: largest)
+            }
         }
         // The full frame's proportions, so every size has the shape the photo has.
         let fullWidth = decoded.image.width * decoded.scaleDenominator
@@ -55,13 +60,15 @@ public enum Thumbnailer {
         for size in sizes {
             var fitted = Resampler.fittedSize(width: fullWidth, height: fullHeight, longEdge: size)
             fitted = (min(fitted.width, source.width), min(fitted.height, source.height))
-            let resized = Resampler.resize(source, width: fitted.width, height: fitted.height)
-            let upright = Orientation.upright(resized, orientation: orientation ?? 1)
-            thumbnails.append(Thumbnail(size: size, width: upright.width, height: upright.height,
-                                        jpeg: try JPEGCodec.encode(upright, quality: options.quality)))
+            let (resized, upright) = StageTimes.measure(&times.resize) {
+                let resized = Resampler.resize(source, width: fitted.width, height: fitted.height)
+                return (resized, Orientation.upright(resized, orientation: orientation ?? 1))
+            }
+            let jpeg = try StageTimes.measure(&times.encode) { try JPEGCodec.encode(upright, quality: options.quality) }
+            thumbnails.append(Thumbnail(size: size, width: upright.width, height: upright.height, jpeg: jpeg))
             source = resized
         }
         return ThumbnailSet(thumbnails: thumbnails.reversed(), scaleDenominator: decoded.scaleDenominator,
-                            warningCount: decoded.warningCount, firstWarning: decoded.firstWarning)
+                            warningCount: decoded.warningCount, firstWarning: decoded.firstWarning, times: times)
     }
 }

@@ -23,11 +23,13 @@ public struct PhotoReader: Sendable {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: file.url)
+            data = try StageTimes.measure(&record.times.read) { try Data(contentsOf: file.url) }
         } catch {
             return failed(record, "read.unreadable", "cannot read the file: \(error.reason)")
         }
-        record.sha1 = Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        record.sha1 = StageTimes.measure(&record.times.hash) {
+            Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        }
         let structure: JPEGStructure
         do {
             structure = try JPEGStructure.parse(data)
@@ -35,7 +37,9 @@ public struct PhotoReader: Sendable {
             return failed(record, "jpeg.not-jpeg", "\(error)")
         }
         record.frame = structure.frame
-        readMetadata(structure, into: &record)
+        var metadataTime = Duration.zero
+        StageTimes.measure(&metadataTime) { readMetadata(structure, into: &record) }
+        record.times.metadata += metadataTime
         guard structure.frame != nil else {
             return failed(record, "jpeg.no-frame", structure.problems.last ?? "no image data")
         }
@@ -75,9 +79,10 @@ public struct PhotoReader: Sendable {
         }
         do {
             let set = try Thumbnailer.render(jpeg: data, orientation: record.metadata?.orientation, options: thumbnails)
+            record.times = record.times + set.times
             if let store = thumbnailStore, let sha1 = record.sha1 {
                 for thumbnail in set.thumbnails {
-                    let (file, outcome) = try store.save(thumbnail, sha1: sha1)
+                    let (file, outcome) = try StageTimes.measure(&record.times.write) { try store.save(thumbnail, sha1: sha1) }
                     record.thumbnails.append(file)
                     record.thumbnailWrites.add(outcome)
                 }

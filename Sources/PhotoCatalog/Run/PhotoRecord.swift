@@ -18,6 +18,7 @@ public struct PhotoRecord: Sendable {
     public var metadata: PhotoMetadata?
     public var thumbnails: [ThumbnailFile] = []
     public var thumbnailWrites = AtomicFile.Counts()
+    public var times = StageTimes()
     /// Why the photo cannot go into the batch (unreadable, not a JPEG, damaged pixels…).
     public var failure: String?
     public var diagnostics: [Diagnostic] = []

@@ -10,6 +10,8 @@ public struct RunResult: Sendable {
     public var entries: [BatchEntry]
     /// Every file of the output folder this run wrote, left as it was, or removed.
     public var written: AtomicFile.Counts
+    /// Read-stage time per stage, summed over photos.
+    public var times: StageTimes
 }
 
 /// scan → read (parallel, bounded) → derive (pure) → write.
@@ -37,7 +39,8 @@ public struct Pipeline: Sendable {
             throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }
         let thumbnails = records.map(\.thumbnailWrites).reduce(AtomicFile.Counts(), +)
-        return RunResult(report: report, entries: plan.entries, written: written + thumbnails)
+        return RunResult(report: report, entries: plan.entries, written: written + thumbnails,
+                         times: records.map(\.times).reduce(StageTimes(), +))
     }
 
     /// Reads photos in a task group that never holds more than `jobs` photos at once, so memory
