@@ -9,7 +9,7 @@ PACKAGES := libexif-dev libjpeg-dev pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: demo test deps build install fixtures golden clean
+.PHONY: demo test deps build install fixtures golden bench clean
 
 # System libraries come from the distribution; only what is missing is installed.
 deps:
@@ -49,6 +49,10 @@ fixtures: deps
 # Re-records the golden files after an intended change to the output; review the diff.
 golden: deps
 	PHOTOCAT_RECORD_GOLDEN=1 $(SWIFT) test --filter wikitextMatchesTheGoldenFiles
+
+# photocat against vipsthumbnail, ImageMagick and djpeg on a generated 24 MP card (bench/run --quick: smaller).
+bench: deps
+	bench/run
 
 clean:
 	rm -rf .build $(OUT)

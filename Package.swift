@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if arch(x86_64)
+// SSE4.1, which every x86-64 processor since 2008 has, gives the thumbnail resizer native 32-bit
+// vector multiplies (about twice as fast as the baseline's emulated ones; see bench/run).
+let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "nehalem"])]
+#else
+let vectorSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "photocat",
     platforms: [.macOS(.v13)],
@@ -39,7 +47,8 @@ let package = Package(
                 "CJPEGGuard",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: vectorSettings
         ),
         .executableTarget(
             name: "photocat",

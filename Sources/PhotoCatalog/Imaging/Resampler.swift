@@ -1,6 +1,8 @@
-/// Downscaling by area averaging (a box filter with exact fractional coverage): every source
-/// pixel contributes in proportion to the area it covers, which is what keeps fine detail from
-/// aliasing when a camera frame shrinks to a thumbnail.
+import Foundation
+
+/// Downscaling with a Lanczos-3 filter stretched to the reduction factor, as libvips' reduce
+/// does: it keeps edges crisp without aliasing. Plain area averaging measured visibly softer
+/// (lower SSIM against a full-resolution reference; see bench/run).
 public enum Resampler {
     /// The size that fits `longEdge`, keeping the aspect ratio; never larger than the source.
     public static func fittedSize(width: Int, height: Int, longEdge: Int) -> (width: Int, height: Int) {
@@ -17,23 +19,42 @@ public enum Resampler {
         return resizeRows(resizeColumns(image, to: height), to: width)
     }
 
-    /// Fixed-point weights (each target's sum is exactly 1 << 14) of the source pixels that each
-    /// target pixel covers, stored flat with `taps` slots per target (unused slots are 0), so
-    /// the inner loops touch contiguous memory only.
+    static let lobes = 3.0
+
+    /// Lanczos-3: sinc(x) · sinc(x / 3) inside three lobes.
+    static func lanczos(_ x: Double) -> Double {
+        let x = abs(x)
+        guard x > 1e-9 else { return 1 }
+        guard x < lobes else { return 0 }
+        let px = Double.pi * x
+        return lobes * sin(px) * sin(px / lobes) / (px * px)
+    }
+
+    /// Fixed-point weights (each target's sum is exactly 1 << 14) of the source pixels under
+    /// each target pixel's filter, stored flat with `taps` slots per target (unused slots are
+    /// 0), so the inner loops touch contiguous memory only. Past the image's edge the edge
+    /// pixel stands in.
     struct Kernel {
         var taps: Int
         var starts: [Int]
         var weights: [Int32]
 
         init(source: Int, target: Int) {
-            let scale = Double(source) / Double(target)
+            let scale = max(1, Double(source) / Double(target))
+            let support = lobes * scale
             let lists: [(Int, [Int32])] = (0..<target).map { i in
-                let lo = Double(i) * scale, hi = Double(i + 1) * scale
-                let first = Int(lo), last = min(source - 1, Int((hi - 1e-9).rounded(.down)))
-                let coverage = (first...max(first, last)).map { j in min(hi, Double(j + 1)) - max(lo, Double(j)) }
-                let total = coverage.reduce(0, +)
-                var weights = coverage.map { Int32(($0 / total * 16384).rounded()) }
-                weights[weights.count - 1] += 16384 - weights.reduce(0, +) // exact sum: flat areas stay flat
+                let center = (Double(i) + 0.5) * Double(source) / Double(target)
+                // Pixel j (centred at j + 0.5) counts while |j + 0.5 - center| < support.
+                let from = Int((center - support - 0.5).rounded(.up)), to = Int((center + support - 0.5).rounded(.down))
+                let first = min(max(0, from), source - 1), last = max(min(source - 1, to), first)
+                var raw = [Double](repeating: 0, count: last - first + 1)
+                for j in from...max(from, to) {
+                    raw[min(max(j, first), last) - first] += Resampler.lanczos((Double(j) + 0.5 - center) / scale)
+                }
+                let total = raw.reduce(0, +)
+                var weights = raw.map { Int32(($0 / total * 16384).rounded()) }
+                let peak = weights.indices.max { weights[$0] < weights[$1] } ?? 0
+                weights[peak] += 16384 - weights.reduce(0, +) // exact sum: flat areas stay flat
                 return (first, weights)
             }
             let taps = min(source, lists.map(\.1.count).max() ?? 1)
@@ -56,40 +77,40 @@ public enum Resampler {
         }
     }
 
+    /// The horizontal pass. Each row is split into one plane per channel (padded so a vector
+    /// load never leaves it); each target pixel is then a dot product of 16-tap weight vectors
+    /// with 16 consecutive source bytes.
     private static func resizeRows(_ image: RasterImage, to width: Int) -> RasterImage {
         guard width != image.width else { return image }
-        let c = image.components
-        let kernel = Kernel(source: image.width, target: width)
-        let taps = kernel.taps
+        typealias Bytes = SIMD16<UInt8>
+        typealias Sums = SIMD16<Int32>
+        let c = image.components, sourceWidth = image.width
+        let kernel = Kernel(source: sourceWidth, target: width)
+        let chunks = (kernel.taps + 15) / 16
+        // The weights regrouped as `chunks` vectors per target pixel, zero past the kernel's taps.
+        var vectors = [Sums](repeating: Sums(), count: width * chunks)
+        for x in 0..<width {
+            for k in 0..<kernel.taps { vectors[x * chunks + k / 16][k % 16] = kernel.weights[x * kernel.taps + k] }
+        }
+        var plane = [UInt8](repeating: 0, count: sourceWidth + chunks * 16)
         var out = [UInt8](repeating: 0, count: width * image.height * c)
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                kernel.starts.withUnsafeBufferPointer { starts in
-                    kernel.weights.withUnsafeBufferPointer { weights in
-                        for y in 0..<image.height {
-                            let srcRow = y * image.rowBytes, dstRow = y * width * c
-                            for x in 0..<width {
-                                let base = srcRow + starts[x] * c
-                                let w0 = x * taps
-                                if c == 3 {
-                                    // RGB, the common case: three sums per weight load.
-                                    var (r, g, b): (Int32, Int32, Int32) = (8192, 8192, 8192)
-                                    for k in 0..<taps {
-                                        let w = weights[w0 + k], p = base + k * 3
-                                        r &+= w &* Int32(src[p])
-                                        g &+= w &* Int32(src[p + 1])
-                                        b &+= w &* Int32(src[p + 2])
-                                    }
-                                    let o = dstRow + x * 3
-                                    dst[o] = UInt8(clamping: r >> 14)
-                                    dst[o + 1] = UInt8(clamping: g >> 14)
-                                    dst[o + 2] = UInt8(clamping: b >> 14)
-                                    continue
-                                }
+                plane.withUnsafeMutableBytes { planeBytes in
+                    vectors.withUnsafeBufferPointer { vectors in
+                        kernel.starts.withUnsafeBufferPointer { starts in
+                            for y in 0..<image.height {
+                                let srcRow = y * image.rowBytes, dstRow = y * width * c
                                 for ch in 0..<c {
-                                    var sum: Int32 = 8192
-                                    for k in 0..<taps { sum &+= weights[w0 + k] &* Int32(src[base + k * c + ch]) }
-                                    dst[dstRow + x * c + ch] = UInt8(clamping: sum >> 14)
+                                    for x in 0..<sourceWidth { planeBytes[x] = src[srcRow + x * c + ch] }
+                                    for x in 0..<width {
+                                        var sum = Sums()
+                                        for chunk in 0..<chunks {
+                                            let pixels = planeBytes.loadUnaligned(fromByteOffset: starts[x] + chunk * 16, as: Bytes.self)
+                                            sum &+= vectors[x * chunks + chunk] &* Sums(truncatingIfNeeded: pixels)
+                                        }
+                                        dst[dstRow + x * c + ch] = UInt8(clamping: (sum.wrappedSum() &+ 8192) >> 14)
+                                    }
                                 }
                             }
                         }
