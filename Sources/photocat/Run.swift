@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import PhotoCatalog
 
+extension ThumbnailOptions.DamagePolicy: ExpressibleByArgument {}
+
 extension Photocat {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,6 +33,14 @@ extension Photocat {
         @Option(help: "Thumbnail JPEG quality (1-100).")
         var quality: Int = 85
 
+        @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+            "Which photos fail: 'damaged' (any damaged image data, the default) or 'unreadable' (only photos that cannot be decoded; damaged ones are kept with a warning).",
+            valueName: "damaged|unreadable"))
+        var failOn: ThumbnailOptions.DamagePolicy = .damaged
+
+        @Option(name: .customLong("max-megapixels"), help: "Refuse frames larger than this, before decoding (decompression bombs).")
+        var maxMegapixels: Int = 300
+
         @Flag(help: "Also print notes (skipped files, photos without EXIF).")
         var verbose = false
 
@@ -52,11 +62,12 @@ extension Photocat {
             _ = try parsedSizes()
             guard (1...100).contains(quality) else { throw ValidationError("--quality must be from 1 to 100") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (1...10_000).contains(maxMegapixels) else { throw ValidationError("--max-megapixels must be from 1 to 10000") }
         }
 
         func run() async throws {
             let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: self.manifest))
-            let options = ThumbnailOptions(sizes: try parsedSizes(), quality: quality)
+            let options = ThumbnailOptions(sizes: try parsedSizes(), quality: quality, maxPixels: maxMegapixels * 1_000_000, failOn: failOn)
             let configuration = RunConfiguration(card: URL(fileURLWithPath: card), manifest: manifest,
                                                  output: URL(fileURLWithPath: out), jobs: jobs, thumbnails: options)
             let progress = ProgressLine(enabled: !quiet)

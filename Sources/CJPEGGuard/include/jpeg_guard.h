@@ -52,7 +52,8 @@ const char *pcj_decoder_error(const pcj_decoder *decoder);
 int pcj_decoder_warning_count(const pcj_decoder *decoder);
 const char *pcj_decoder_first_warning(const pcj_decoder *decoder);
 
-// Encodes 1- or 3-component 8-bit pixels as a baseline JPEG with optimised Huffman tables.
+// Encodes 1-, 3- or 4-component (gray, RGB, CMYK as given) 8-bit pixels as a baseline JPEG with
+// optimised Huffman tables. CMYK gets an Adobe marker, as Photoshop writes it.
 // On success *out is a malloc'ed buffer for pcj_free_buffer. Returns 0 or -1 (message in error).
 int pcj_encode(const uint8_t *pixels, int width, int height, int components, size_t stride,
                int quality, uint8_t **out, size_t *out_size, char *error, size_t error_size);

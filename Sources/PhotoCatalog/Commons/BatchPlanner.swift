@@ -25,6 +25,7 @@ public enum BatchPlanner {
                 continue
             }
             let tagging = tagger.tag(relativePath: record.relativePath, metadata: record.metadata)
+            entry.reasons = record.warnings
             entry.captured = tagging.localTime?.description
             entry.capturedUTC = tagging.capture?.utcString
             entry.timeSource = tagging.capture.map { "\($0.source.rawValue), zone: \($0.zoneSource.rawValue)" + ($0.correction != 0 ? ", clock corrected by \($0.correction) s" : "") }
@@ -37,7 +38,7 @@ public enum BatchPlanner {
                 entry.reasons = ["the same bytes as \(first)"]
             } else if !tagging.exclusions.isEmpty {
                 entry.status = .excluded
-                entry.reasons = tagging.exclusions
+                entry.reasons = tagging.exclusions + entry.reasons
             }
             if let sha1 = record.sha1, firstBySHA1[sha1] == nil { firstBySHA1[sha1] = record.relativePath }
             entries.append(entry)

@@ -87,9 +87,10 @@ public enum JPEGCodec {
     /// depend on it, so byte-exact comparisons of encoder output do too.
     public static var libraryVersion: Int { Int(pcj_library_version()) }
 
-    /// Baseline JPEG with optimised Huffman tables: the same pixels give the same bytes.
+    /// Baseline JPEG with optimised Huffman tables: the same pixels give the same bytes. Gray
+    /// and RGB; CMYK (stored as given, with an Adobe marker) only to make test files.
     public static func encode(_ image: RasterImage, quality: Int) throws -> Data {
-        precondition(image.components == 1 || image.components == 3, "encode takes gray or RGB")
+        precondition([1, 3, 4].contains(image.components), "encode takes gray, RGB or CMYK")
         var output: UnsafeMutablePointer<UInt8>?
         var size = 0
         var message = [CChar](repeating: 0, count: 200)

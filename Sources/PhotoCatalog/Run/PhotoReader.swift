@@ -89,8 +89,15 @@ public struct PhotoReader: Sendable {
             }
             if set.warningCount > 0 {
                 // libjpeg filled in what it could not decode: never upload such a photo silently.
-                record.failure = "damaged image data: \(set.firstWarning ?? "libjpeg warning") (\(set.warningCount) warning\(set.warningCount == 1 ? "" : "s"))"
-                record.diagnostics.append(Diagnostic(.error, "jpeg.damaged", path: record.relativePath, record.failure!))
+                let damage = "damaged image data: \(set.firstWarning ?? "libjpeg warning") (\(set.warningCount) warning\(set.warningCount == 1 ? "" : "s"))"
+                switch thumbnails.failOn {
+                case .damaged:
+                    record.failure = damage
+                    record.diagnostics.append(Diagnostic(.error, "jpeg.damaged", path: record.relativePath, damage))
+                case .unreadable:
+                    record.warnings.append(damage + "; kept by --fail-on unreadable, check it before uploading")
+                    record.diagnostics.append(Diagnostic(.warning, "jpeg.damaged", path: record.relativePath, damage))
+                }
             }
         } catch let error as JPEGCodecError {
             let id = switch error {

@@ -21,6 +21,8 @@ public struct PhotoRecord: Sendable {
     public var times = StageTimes()
     /// Why the photo cannot go into the batch (unreadable, not a JPEG, damaged pixels…).
     public var failure: String?
+    /// Problems that did not fail the photo but belong in its batch line (a kept damaged photo).
+    public var warnings: [String] = []
     public var diagnostics: [Diagnostic] = []
 
     public init(relativePath: String, size: Int64) {

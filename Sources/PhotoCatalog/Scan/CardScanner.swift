@@ -8,6 +8,14 @@ public struct CardFile: Sendable, Equatable {
     public var size: Int64
     public var modified: Date
     public var kind: FileKind
+
+    public init(relativePath: String, url: URL, size: Int64, modified: Date, kind: FileKind) {
+        self.relativePath = relativePath
+        self.url = url
+        self.size = size
+        self.modified = modified
+        self.kind = kind
+    }
 }
 
 public struct ScanResult: Sendable {

@@ -75,6 +75,19 @@ import Testing
         #expect(image.components == 1 && image.width == 40 && image.height == 20)
     }
 
+    /// Photoshop's CMYK JPEGs hold inverted values behind an Adobe marker: red is C 0, M 100 %,
+    /// Y 100 %, K 0, stored as 255, 0, 0, 255.
+    @Test func adobeCMYKComesOutInTheRightColours() throws {
+        let red: [UInt8] = [255, 0, 0, 255], blue: [UInt8] = [0, 0, 255, 255]
+        let cmyk = RasterImage(width: 64, height: 32, components: 4, pixels: (0..<(64 * 32)).flatMap { $0 % 64 < 32 ? red : blue })
+        let set = try Thumbnailer.render(jpeg: try JPEGCodec.encode(cmyk, quality: 95), orientation: 1, options: ThumbnailOptions(sizes: [32]))
+        let image = try JPEGCodec.decode(set.thumbnails[0].jpeg, maxPixels: 1 << 20) { _ in 1 }.image
+        #expect(image.components == 3)
+        #expect(Images.isRed(Images.mean(image, x: 2, y: 4, size: 6)))
+        let right = Images.mean(image, x: 24, y: 4, size: 6)
+        #expect(right[2] > 180 && right[0] < 60 && right[1] < 90, "\(right)")
+    }
+
     @Test(arguments: [
         (true, [255, 255, 255, 255], [255, 255, 255]),  // Adobe inverted: 255 = no ink
         (true, [0, 255, 255, 255], [0, 255, 255]),      // full cyan
