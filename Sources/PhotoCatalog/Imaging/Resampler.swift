@@ -69,7 +69,7 @@ public enum Resampler {
         }
 
         /// The weights of target `i`, as (source index, weight) pairs within the source.
-        func contributions(_ i: Int, source: Int) -> [(Int, Int32)] {
+        func contributions(_ i: Int) -> [(Int, Int32)] {
             (0..<taps).compactMap { k in
                 let w = weights[i * taps + k]
                 return w == 0 ? nil : (starts[i] + k, w)
@@ -139,7 +139,7 @@ public enum Resampler {
                     for y in 0..<height {
                         for v in acc.indices { acc[v] = Sums(repeating: 8192) }
                         for i in tail.indices { tail[i] = 8192 }
-                        for (row, w) in kernel.contributions(y, source: image.height) {
+                        for (row, w) in kernel.contributions(y) {
                             let start = row * rowBytes, weight = Sums(repeating: w)
                             for v in acc.indices {
                                 acc[v] &+= weight &* Sums(truncatingIfNeeded: src.loadUnaligned(fromByteOffset: start + v * 16, as: Bytes.self))

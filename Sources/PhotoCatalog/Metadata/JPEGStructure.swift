@@ -29,7 +29,6 @@ public struct JPEGStructure: Sendable, Equatable {
     public var frame: JPEGFrame?
     /// The first APP1 segment that starts with `Exif\0\0`, header included (what libexif loads).
     public var exifSegment: Data?
-    public var hasAdobeMarker = false
     /// Structural problems found on the way (lying lengths, no frame, garbage between markers).
     public var problems: [String] = []
 
@@ -93,8 +92,6 @@ public struct JPEGStructure: Sendable, Equatable {
         switch marker {
         case 0xE1 where exifSegment == nil && payload.starts(with: Array("Exif\0\0".utf8)):
             exifSegment = Data(payload)
-        case 0xEE where payload.starts(with: Array("Adobe".utf8)):
-            hasAdobeMarker = true
         case 0xC0...0xCF where marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
             if frame == nil { frame = Self.frame(marker: marker, payload: payload) }
             if frame == nil { problems.append("frame header is too short") }

@@ -51,9 +51,4 @@ public enum AtomicFile {
         }
         return .written
     }
-
-    @discardableResult
-    public static func write(_ text: String, to url: URL) throws -> Outcome {
-        try write(Data(text.utf8), to: url)
-    }
 }

@@ -6,10 +6,7 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Double)
     case integer(Int)
-    case bool(Bool)
-    case array([JSONValue])
     case object([(String, JSONValue)])
-    case null
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
@@ -27,15 +24,6 @@ public enum JSONValue: Sendable, Equatable {
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .number(let d): out += JSONValue.format(d)
         case .integer(let i): out += String(i)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.write(into: &out)
-            }
-            out += "]"
         case .object(let members):
             out += "{"
             for (i, (key, value)) in members.enumerated() {
