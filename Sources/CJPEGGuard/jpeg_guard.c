@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jpeglib.h>
+#include <jerror.h>
 
 // An error manager that longjmps back to the caller instead of calling exit(), and counts
 // warnings instead of printing them to stderr.
@@ -16,9 +17,18 @@ typedef struct {
     int warnings;
 } guard_error_mgr;
 
+// libjpeg's working memory per decode. Baseline files stream within the scaled image; a
+// progressive file keeps every coefficient of the full frame, which this bounds.
+#define GUARD_MEMORY_LIMIT (768L * 1024 * 1024)
+
 static void guard_error_exit(j_common_ptr cinfo) {
     guard_error_mgr *err = (guard_error_mgr *)cinfo->err;
-    (*cinfo->err->format_message)(cinfo, err->message);
+    if (cinfo->err->msg_code == JERR_NO_BACKING_STORE) {
+        snprintf(err->message, sizeof err->message, "decoding needs more than the %ld MB memory limit",
+                 GUARD_MEMORY_LIMIT >> 20);
+    } else {
+        (*cinfo->err->format_message)(cinfo, err->message);
+    }
     longjmp(err->jump, 1);
 }
 
@@ -63,6 +73,7 @@ pcj_decoder *pcj_decoder_new(const uint8_t *data, size_t size) {
     }
     jpeg_create_decompress(&d->cinfo);
     d->created = 1;
+    d->cinfo.mem->max_memory_to_use = GUARD_MEMORY_LIMIT;
     jpeg_mem_src(&d->cinfo, data, (unsigned long)size);
     return d;
 }
