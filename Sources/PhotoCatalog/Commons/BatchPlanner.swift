@@ -50,7 +50,12 @@ public enum BatchPlanner {
             let record = records[index]
             entries[index].wikitext = FilePage.render(pageContent(record: record, tagging: tagging, event: manifest.event))
         }
-        return Plan(entries: entries, diagnostics: naming + unusedOverrides(manifest: manifest, records: records))
+        let overlaps = zip(records, taggings).compactMap { record, tagging -> Diagnostic? in
+            guard let claims = tagging?.sceneClaims, claims.count > 1 else { return nil }
+            return Diagnostic(.note, "manifest.scene-overlap", path: record.relativePath,
+                              "claimed by scenes \(claims.joined(separator: ", ")); `\(claims[0])` is the most specific")
+        }
+        return Plan(entries: entries, diagnostics: naming + overlaps + unusedOverrides(manifest: manifest, records: records))
     }
 
     /// Names are `<event> <date> <scene or title> <NN>.jpg`, numbered by capture time within

@@ -80,6 +80,8 @@ public struct Manifest: Sendable, Equatable {
         /// File-name fragment ("cake cutting").
         public var name: String
         public var window: TimeWindow?
+        /// Photos the scene claims by name, range or glob.
+        public var photos: [PhotoPattern]
         public var description: LocalizedText
         public var categories: [String]
         /// People shown throughout the scene (the speakers of a talk).
@@ -94,6 +96,8 @@ public struct Manifest: Sendable, Equatable {
         public var user: String?
         public var wikidata: String?
         public var consent: Consent
+        /// Photos the person is in, by name, range or glob.
+        public var photos: [PhotoPattern]
     }
 
     public enum Consent: String, Sendable, Equatable, CaseIterable {

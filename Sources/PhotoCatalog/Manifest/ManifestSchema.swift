@@ -16,6 +16,7 @@ extension NodeReader {
         let scenes = list(top["scenes"]?.value, "scenes") { reader, node in reader.scene(node, event: event, people: personIDs) }
         checkUnique(people.map(\.id), top["people"]?.value, "person id")
         checkUnique(scenes.map(\.id), top["scenes"]?.value, "scene id")
+        checkRangeOverlaps(scenes, at: top["scenes"]?.value)
         let photos = photoOverrides(top["photos"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)))
         return Manifest(event: event, cameras: cameras, scenes: scenes, people: people, photos: photos)
     }
@@ -140,6 +141,26 @@ extension NodeReader {
         return result
     }
 
+    /// Photo names, ranges (`IMG_0212..IMG_0218`) and globs (`DSC*.JPG`).
+    mutating func patterns(_ node: Node?, _ what: String) -> [PhotoPattern] {
+        entries(node, what).compactMap { text, item in
+            if let pattern = PhotoPattern.parse(text) { return pattern }
+            fail(item, "`\(text)` in \(what) is not a photo range such as IMG_0212..IMG_0218 (same prefix, numbers rising)")
+            return nil
+        }
+    }
+
+    /// Two scenes claiming the same range of photos would leave those photos' scene to chance.
+    mutating func checkRangeOverlaps(_ scenes: [Manifest.Scene], at node: Node?) {
+        for (i, scene) in scenes.enumerated() {
+            for other in scenes[..<i] {
+                for a in scene.photos { for b in other.photos where a.overlaps(b) {
+                    fail(node, "the photo ranges \(b) (scene `\(other.id)`) and \(a) (scene `\(scene.id)`) overlap")
+                } }
+            }
+        }
+    }
+
     /// `+HH:MM[:SS]` or `-HH:MM[:SS]`, up to a day either way.
     static func clockOffset(_ text: String) -> Int? {
         guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
@@ -151,7 +172,7 @@ extension NodeReader {
     }
 
     private mutating func person(_ node: Node) -> Manifest.Person? {
-        guard let f = fields(node, "a person", allowed: ["id", "name", "user", "wikidata", "consent"]) else { return nil }
+        guard let f = fields(node, "a person", allowed: ["id", "name", "user", "wikidata", "consent", "photos"]) else { return nil }
         guard let id = string(required(f, "id", in: "a person", at: node), "person id") else { return nil }
         let consentText = string(required(f, "consent", in: "person `\(id)`", at: node), "consent of `\(id)`")
         let consent = consentText.flatMap(Manifest.Consent.init(rawValue:))
@@ -164,16 +185,20 @@ extension NodeReader {
         }
         return Manifest.Person(id: id, name: string(f["name"]?.value, "name of `\(id)`") ?? id,
                                user: string(f["user"]?.value, "user of `\(id)`"), wikidata: wikidata,
-                               consent: consent ?? .none)
+                               consent: consent ?? .none, photos: patterns(f["photos"]?.value, "photos of `\(id)`"))
     }
 
     private mutating func scene(_ node: Node, event: Manifest.Event, people: Set<String>) -> Manifest.Scene? {
-        guard let f = fields(node, "a scene", allowed: ["id", "name", "from", "to", "description", "categories", "people", "group"]) else { return nil }
+        guard let f = fields(node, "a scene", allowed: ["id", "name", "from", "to", "photos", "description", "categories", "people", "group"]) else { return nil }
         guard let id = string(required(f, "id", in: "a scene", at: node), "scene id") else { return nil }
         var window: TimeWindow?
         if let fromNode = f["from"]?.value, let toNode = f["to"]?.value {
             let from = time(fromNode, "from of scene `\(id)`", event: event)
-            let to = time(toNode, "to of scene `\(id)`", event: event)
+            var to = time(toNode, "to of scene `\(id)`", event: event)
+            if let from, let end = to, end < from, toNode.string?.contains(" ") == false {
+                // "23:00" to "01:00": the window runs past midnight into the next day.
+                to = LocalDateTime(secondsAsUTC: end.secondsAsUTC + 86_400)
+            }
             if let from, let to {
                 if to < from { fail(f["to"]?.value, "scene `\(id)` ends (\(to)) before it starts (\(from))") }
                 window = TimeWindow(from: from, to: to)
@@ -185,6 +210,7 @@ extension NodeReader {
             "scene `\(id)` names unknown person `\($0)`"
         }
         return Manifest.Scene(id: id, name: string(f["name"]?.value, "name of scene `\(id)`") ?? id, window: window,
+                              photos: patterns(f["photos"]?.value, "photos of scene `\(id)`"),
                               description: localized(f["description"]?.value, "description of scene `\(id)`", languages: event.languages),
                               categories: categories(f["categories"]?.value, "categories of scene `\(id)`"),
                               people: members, group: bool(f["group"]?.value, "group of scene `\(id)`") ?? false)

@@ -16,6 +16,8 @@ public struct Tagging: Sendable, Equatable {
     public var location: GPSPosition?
     public var locationSource: LocationSource?
     public var scene: Manifest.Scene?
+    /// Every scene that claimed the photo, the chosen one first: more than one is an overlap.
+    public var sceneClaims: [String] = []
     /// Everyone listed as shown, by scene or by photo.
     public var people: [Manifest.Person]
     /// Those who may be named (consent `full`).
@@ -42,8 +44,10 @@ public struct Tagger: Sendable {
         let camera = manifest.camera(for: relativePath, metadata: metadata)
         let capture = metadata.flatMap { CaptureTime.resolve($0, clock: camera?.clock, eventZone: manifest.event.timeZone) }
         let localTime = capture?.venueLocal
-        let scene = override?.scene.flatMap { id in manifest.scenes.first { $0.id == id } } ?? Self.scene(at: localTime, in: manifest.scenes)
-        let ids = Self.unique((scene?.people ?? []) + (override?.people ?? []))
+        let claims = Self.claims(relativePath: relativePath, time: localTime, scenes: manifest.scenes)
+        let scene = override?.scene.flatMap { id in manifest.scenes.first { $0.id == id } } ?? claims.first
+        let named = manifest.people.filter { person in person.photos.contains { $0.matches(relativePath) } }.map(\.id)
+        let ids = Self.unique((scene?.people ?? []) + named + (override?.people ?? []))
         let people = ids.compactMap { id in manifest.people.first { $0.id == id } }
         var exclusions: [String] = []
         if let reason = override?.exclude { exclusions.append("excluded in the manifest: \(reason)") }
@@ -59,7 +63,7 @@ public struct Tagger: Sendable {
         }
         let (location, locationSource) = Self.location(metadata?.gps, place: manifest.event.place)
         return Tagging(capture: capture, camera: camera, location: location, locationSource: locationSource,
-                       scene: scene, people: people,
+                       scene: scene, sceneClaims: override?.scene == nil ? claims.map(\.id) : [], people: people,
                        named: people.filter { $0.consent == .full },
                        categories: Self.unique(manifest.event.categories + (scene?.categories ?? []) + (override?.categories ?? [])),
                        exclusions: exclusions, override: override)
@@ -80,14 +84,20 @@ public struct Tagger: Sendable {
         return (nil, nil)
     }
 
-    /// The scene whose window holds `time`; where windows overlap, the shortest (most specific)
-    /// wins, then the one listed first.
-    static func scene(at time: LocalDateTime?, in scenes: [Manifest.Scene]) -> Manifest.Scene? {
-        guard let time else { return nil }
-        return scenes.filter { $0.window?.contains(time) == true }
-            .enumerated()
-            .min { ($0.element.window!.length, $0.offset) < ($1.element.window!.length, $1.offset) }?
-            .element
+    /// The scenes that claim a photo, most specific first: a photo named outright, then a range
+    /// (the narrower first), then a glob, then a time window (the shorter first); equal claims
+    /// go by the order of the manifest.
+    static func claims(relativePath: String, time: LocalDateTime?, scenes: [Manifest.Scene]) -> [Manifest.Scene] {
+        let ranked: [(rank: [Int], scene: Manifest.Scene)] = scenes.enumerated().compactMap { index, scene in
+            if let pattern = scene.photos.filter({ $0.matches(relativePath) }).min(by: { ($0.specificity, $0.breadth) < ($1.specificity, $1.breadth) }) {
+                return ([pattern.specificity, pattern.breadth, index], scene)
+            }
+            if let time, let window = scene.window, window.contains(time) {
+                return ([3, window.length, index], scene)
+            }
+            return nil
+        }
+        return ranked.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.scene)
     }
 
     static func unique(_ items: [String]) -> [String] {

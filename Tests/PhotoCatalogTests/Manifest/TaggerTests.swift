@@ -74,3 +74,67 @@ import Testing
         #expect(tagger.tag(relativePath: "a.jpg", metadata: Self.metadata("2026:01:15 17:30:00")).scene?.id == "evening")
     }
 }
+
+@Suite struct SceneSelectionTests {
+    static let manifest: Manifest = try! ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+
+        scenes:
+          - {id: evening, from: "16:00", to: "20:00"}
+          - {id: cake, from: "17:00", to: "17:20"}
+          - {id: party, from: "23:00", to: "01:30"}
+          - {id: group, name: group photo, photos: IMG_0212..IMG_0218}
+          - {id: second-camera, photos: "DCIM/101MSDCF/*"}
+          - {id: portrait, photos: [IMG_0214.JPG]}
+        people:
+          - {id: leyla, consent: full, photos: [IMG_0300..IMG_0310, "DSC*"]}
+        """)
+
+    static func tag(_ path: String, _ time: String?) -> Tagging {
+        var metadata = PhotoMetadata()
+        metadata.dateTimeOriginal = time
+        return Tagger(manifest: manifest).tag(relativePath: path, metadata: metadata)
+    }
+
+    /// (photo, EXIF time) → chosen scene and every scene that claimed it.
+    @Test(arguments: [
+        ("DCIM/100CANON/IMG_0100.JPG", "2026:01:15 16:30:00", "evening", ["evening"]),
+        ("DCIM/100CANON/IMG_0100.JPG", "2026:01:15 17:10:00", "cake", ["cake", "evening"]),      // shorter window wins
+        ("DCIM/100CANON/IMG_0213.JPG", "2026:01:15 17:10:00", "group", ["group", "cake", "evening"]), // a range beats a window
+        ("DCIM/100CANON/IMG_0214.JPG", "2026:01:15 17:10:00", "portrait", ["portrait", "group", "cake", "evening"]), // a name beats a range
+        ("DCIM/101MSDCF/DSC00001.JPG", "2026:01:15 17:10:00", "second-camera", ["second-camera", "cake", "evening"]), // a glob beats a window
+        ("DCIM/100CANON/img_0219.jpg", "2026:01:15 12:00:00", nil, []),                      // just past the range
+        ("DCIM/100CANON/IMG_0400.JPG", "2026:01:15 23:30:00", "party", ["party"]),            // before midnight
+        ("DCIM/100CANON/IMG_0401.JPG", "2026:01:16 01:10:00", "party", ["party"]),            // after midnight, next day
+        ("DCIM/100CANON/IMG_0402.JPG", "2026:01:16 02:00:00", nil, []),
+    ] as [(String, String, String?, [String])])
+    func mostSpecificClaimWins(path: String, time: String, scene: String?, claims: [String]) {
+        let tagging = Self.tag(path, time)
+        #expect(tagging.scene?.id == scene)
+        #expect(tagging.sceneClaims == claims)
+    }
+
+    @Test(arguments: [("IMG_0305.JPG", true), ("IMG_0311.JPG", false), ("DSC00007.JPG", true), ("dsc00008.jpg", true)])
+    func peopleAttachByRangeAndGlob(name: String, shown: Bool) {
+        #expect(Self.tag("DCIM/X/" + name, nil).people.map(\.id) == (shown ? ["leyla"] : []))
+    }
+
+    @Test(arguments: [
+        ("IMG_0212..IMG_0218", PhotoPattern.range(prefix: "IMG_", from: 212, to: 218, digits: 4)),
+        ("IMG_0003.JPG", .exact("IMG_0003.JPG")),
+        ("DCIM/*/IMG_00[0-4]?.JPG", .glob("DCIM/*/IMG_00[0-4]?.JPG")),
+    ])
+    func patternsParse(text: String, expected: PhotoPattern) {
+        #expect(PhotoPattern.parse(text) == expected)
+    }
+
+    @Test func overlapsAreReportedInTheRun() throws {
+        var record = PhotoRecord(relativePath: "DCIM/100CANON/IMG_0100.JPG", size: 1)
+        record.sha1 = String(repeating: "b", count: 40)
+        var metadata = PhotoMetadata()
+        metadata.dateTimeOriginal = "2026:01:15 17:10:00"
+        record.metadata = metadata
+        let plan = BatchPlanner.plan(records: [record], manifest: Self.manifest)
+        let overlap = try #require(plan.diagnostics.first { $0.id == "manifest.scene-overlap" })
+        #expect(overlap.message == "claimed by scenes cake, evening; `cake` is the most specific")
+    }
+}
