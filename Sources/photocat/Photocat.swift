@@ -25,7 +25,7 @@ struct Photocat: AsyncParsableCommand {
           75  another run holds the output folder's lock
         """,
         version: PhotoCatalog.version,
-        subcommands: [Run.self, Inspect.self, Validate.self]
+        subcommands: [Run.self, Inspect.self, Validate.self, Initialize.self]
     )
 }
 

@@ -6,15 +6,48 @@ extension Photocat {
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a manifest and print what is wrong, as file:line:column: message.",
-            discussion: "Exits 0 when the manifest is valid and 2 when it is not."
+            discussion: """
+            With --card, also a dry run: for every photo of the card, its capture time, scene, \
+            people, consent decision and planned Commons name, then the photos no scene claims. \
+            Nothing is decoded or written. Exits 0 when the manifest is valid and 2 when it is not.
+            """
         )
 
         @Argument(help: "The YAML manifest.")
         var file: String
 
+        @Option(help: "A card to try the manifest on.")
+        var card: String?
+
         func run() async throws {
             let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: file))
-            print("\(file): valid (\(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)")
+            print("\(file): valid (\(manifest.cameras.count) cameras, \(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)")
+            guard let card else { return }
+            let dryRun = try await DryRun.plan(card: URL(fileURLWithPath: card), manifest: manifest)
+            print("")
+            dryRun.lines().forEach { print($0) }
+            dryRun.diagnostics.filter { $0.id.hasPrefix("manifest.") || $0.severity == .error }.forEach { complain($0.description) }
+        }
+    }
+
+    struct Initialize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Print a commented starter manifest for a card.",
+            discussion: """
+            Reads the card's EXIF (nothing is written) and prints a manifest with the cameras \
+            found (with serial numbers, for clock offsets), the date span, photo counts per hour \
+            (to help set scene windows) and placeholders to fill: photocat init CARD > manifest.yaml
+            """
+        )
+
+        @Argument(help: "The card folder.")
+        var card: String
+
+        func run() async throws {
+            let url = URL(fileURLWithPath: card)
+            let (_, records) = try await Pipeline.readMetadata(card: url)
+            print(ManifestStarter.text(cardName: url.lastPathComponent, records: records), terminator: "")
         }
     }
 }

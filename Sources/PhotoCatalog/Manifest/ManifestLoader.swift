@@ -32,7 +32,9 @@ public struct ManifestLoader {
             throw PhotoCatalogError.manifest([ManifestIssue(file: fileName, line: 1, column: 1, message: "the manifest is empty; it needs at least `version: 1` and an `event`")])
         }
         let manifest = reader.manifest(root)
-        guard reader.issues.isEmpty, let manifest else { throw PhotoCatalogError.manifest(reader.issues) }
+        guard reader.issues.isEmpty, let manifest else {
+            throw PhotoCatalogError.manifest(reader.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
         return manifest
     }
 }
@@ -41,6 +43,8 @@ public struct ManifestLoader {
 struct NodeReader {
     let file: String
     var issues: [ManifestIssue] = []
+    /// People with `consent: none`: no description may name them.
+    var unnameable: [(id: String, name: String)] = []
 
     init(file: String) {
         self.file = file
@@ -89,7 +93,12 @@ struct NodeReader {
             fail(node, "\(what) must be a non-empty text")
             return nil
         }
-        return scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("<"), text.hasSuffix(">") {
+            fail(node, "\(what) is still the placeholder \(text); fill it in")
+            return nil
+        }
+        return text
     }
 
     mutating func required(_ fields: [String: (key: Node, value: Node)], _ key: String, in what: String, at node: Node) -> Node? {
@@ -124,7 +133,7 @@ struct NodeReader {
 
     /// A list of texts (or one text) with the node of each, so errors can point at the entry.
     mutating func entries(_ node: Node?, _ what: String) -> [(text: String, node: Node)] {
-        guard let node else { return [] }
+        guard let node, !Self.isNull(node) else { return [] }
         if case .scalar = node { return string(node, what).map { [($0, node)] } ?? [] }
         guard case .sequence(let sequence) = node else {
             fail(node, "\(what) must be a list")
@@ -136,7 +145,12 @@ struct NodeReader {
     /// `{en: "…", az: "…"}`, or a plain text meaning the first language.
     mutating func localized(_ node: Node?, _ what: String, languages: [String]) -> LocalizedText {
         guard let node else { return [:] }
-        if case .scalar = node, let text = string(node, what) { return [languages.first ?? "en": text] }
+        if case .scalar = node, let text = string(node, what) {
+            for person in unnameable where text.range(of: person.name, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
+                fail(node, "\(what) names \(person.name) (`\(person.id)`), who did not consent to being photographed")
+            }
+            return [languages.first ?? "en": text]
+        }
         guard case .mapping(let mapping) = node else {
             fail(node, "\(what) must be a text or a mapping of language codes to texts")
             return [:]
@@ -150,9 +164,20 @@ struct NodeReader {
             if !languages.isEmpty, !languages.contains(language) {
                 fail(key, "\(what) has text in `\(language)`, which is not in event.languages (\(languages.joined(separator: ", ")))")
             }
-            if let text = string(value, "\(what).\(language)") { result[language] = text }
+            if let text = string(value, "\(what).\(language)") {
+                result[language] = text
+                for person in unnameable where text.range(of: person.name, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
+                    fail(value, "\(what).\(language) names \(person.name) (`\(person.id)`), who did not consent to being photographed")
+                }
+            }
         }
         return result
+    }
+
+    /// `key:` with nothing (or only comments) after it: an empty list, not an error.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     static func isLanguageCode(_ s: String) -> Bool {

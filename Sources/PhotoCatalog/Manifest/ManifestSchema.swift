@@ -8,10 +8,12 @@ extension NodeReader {
         if let version = required(top, "version", in: "the manifest", at: root), version.string != "1" {
             fail(version, "unsupported manifest version `\(version.string ?? "")`; this photocat reads version 1")
         }
+        // People first: descriptions everywhere are checked against those who must not be named.
+        let people = list(top["people"]?.value, "people") { reader, node in reader.person(node) }
+        unnameable = people.filter { $0.consent == .none && $0.name.count >= 3 }.map { ($0.id, $0.name) }
         guard let eventNode = required(top, "event", in: "the manifest", at: root), let event = event(eventNode) else { return nil }
         let cameras = list(top["cameras"]?.value, "cameras") { reader, node in reader.camera(node) }
         checkUnique(cameras.map(\.id), top["cameras"]?.value, "camera id")
-        let people = list(top["people"]?.value, "people") { reader, node in reader.person(node) }
         let personIDs = Set(people.map(\.id))
         let scenes = list(top["scenes"]?.value, "scenes") { reader, node in reader.scene(node, event: event, people: personIDs) }
         checkUnique(people.map(\.id), top["people"]?.value, "person id")
@@ -22,7 +24,7 @@ extension NodeReader {
     }
 
     private mutating func list<T>(_ node: Node?, _ what: String, _ item: (inout NodeReader, Node) -> T?) -> [T] {
-        guard let node else { return [] }
+        guard let node, !Self.isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
             fail(node, "`\(what)` must be a list")
             return []

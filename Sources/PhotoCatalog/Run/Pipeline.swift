@@ -29,7 +29,7 @@ public struct Pipeline: Sendable {
         try prepareOutputFolder()
         let scan = try CardScanner(root: config.card).scan()
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
-        let records = await readAll(scan.files, reader: reader, progress: progress)
+        let records = await Self.readAll(scan.files, reader: reader, jobs: config.jobs, progress: progress)
         let plan = BatchPlanner.plan(records: records, manifest: config.manifest)
         let report = makeReport(scan: scan, records: records, plan: plan)
         let written: AtomicFile.Counts
@@ -45,7 +45,8 @@ public struct Pipeline: Sendable {
 
     /// Reads photos in a task group that never holds more than `jobs` photos at once, so memory
     /// follows the number of workers, not the size of the card.
-    func readAll(_ files: [CardFile], reader: PhotoReader, progress: @escaping @Sendable (Int, Int, String) -> Void) async -> [PhotoRecord] {
+    static func readAll(_ files: [CardFile], reader: PhotoReader, jobs: Int,
+                        progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async -> [PhotoRecord] {
         await withTaskGroup(of: PhotoRecord.self) { group in
             var records: [PhotoRecord] = []
             records.reserveCapacity(files.count)
@@ -56,7 +57,7 @@ public struct Pipeline: Sendable {
                 next += 1
                 group.addTask { reader.read(file) }
             }
-            for _ in 0..<min(configuration.jobs, files.count) { startNext() }
+            for _ in 0..<min(jobs, files.count) { startNext() }
             while let record = await group.next() {
                 records.append(record)
                 progress(records.count, files.count, record.relativePath)
@@ -64,6 +65,14 @@ public struct Pipeline: Sendable {
             }
             return records
         }
+    }
+
+    /// Scans a card and reads every photo's metadata, without decoding pixels or writing
+    /// anything: what `validate --card` and `init` need.
+    public static func readMetadata(card: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> (scan: ScanResult, records: [PhotoRecord]) {
+        let scan = try CardScanner(root: card).scan()
+        let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []), thumbnailStore: nil)
+        return (scan, await readAll(scan.files, reader: reader, jobs: max(1, jobs)))
     }
 
     private func checkOutputIsOutsideCard() throws {

@@ -60,6 +60,11 @@ import Testing
         ("\nphotos:\n  IMG_0001.JPG: {scene: cak}\nscenes:\n  - {id: cake}", 8, 25, "unknown scene `cak` (did you mean `cake`?)"),
         ("\n  categories: [\"Foo [[bar]]\"]", 7, 15, "is not a valid category name"),
         ("\nfoo: 1", 7, 1, "unknown key `foo` in the manifest"),
+        ("\n  description: {en: \"Murad cutting the cake\"}\npeople:\n  - {id: murad, name: Murad, consent: none}", 7, 21,
+         "event.description.en names Murad (`murad`), who did not consent to being photographed"),
+        ("\nphotos:\n  IMG_0001.JPG: {description: \"murad at the door\"}\npeople:\n  - {id: murad, name: Murad, consent: none}", 8, 31,
+         "description of `IMG_0001.JPG` names Murad (`murad`), who did not consent"),
+        ("\n  categories: [\"<an existing Commons category>\"]", 7, 16, "is still the placeholder <an existing Commons category>; fill it in"),
     ])
     func errorsPointAtTheirPlace(addition: String, line: Int, column: Int, message: String) {
         let found = issues(Self.minimal + addition)
@@ -80,6 +85,16 @@ import Testing
         #expect(found.count == 1)
         #expect(found.first?.message.hasPrefix("YAML syntax") == true)
         #expect(found.first?.line == 3)
+    }
+
+    @Test func emptyListsAreEmptyNotErrors() throws {
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(Self.minimal + "\ncameras:\n  # none yet\nscenes:\npeople: ~\n")
+        #expect(manifest.cameras.isEmpty && manifest.scenes.isEmpty && manifest.people.isEmpty)
+    }
+
+    @Test func errorsComeInFileOrder() {
+        let found = issues(Self.minimal.replacingOccurrences(of: "Asia/Baku", with: "Nowhere") + "\npeople:\n  - {id: x, consent: maybe}")
+        #expect(found.map(\.line) == [5, 8])
     }
 
     @Test func emptyManifest() {

@@ -1,0 +1,40 @@
+import Foundation
+import PhotoCatalog
+import Testing
+
+/// `validate --card` and `init`: read the card, write nothing.
+@Suite struct DryRunTests {
+    @Test func sampleCardDryRun() async throws {
+        let before = try PipelineTests.snapshot(Fixtures.sampleCard)
+        let manifest = try ManifestLoader.load(contentsOf: Fixtures.sampleManifest)
+        let dryRun = try await DryRun.plan(card: Fixtures.sampleCard, manifest: manifest)
+        let lines = dryRun.lines()
+        #expect(lines.first == "DCIM/100CANON/IMG_0001.JPG | 2026-01-15 14:05:12 | scene: talks | people: leyla | ready as \"Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg\"")
+        #expect(lines.contains("DCIM/100CANON/IMG_0006.JPG | 2026-01-15 17:03:44 | scene: cake | people: murad | excluded: shows `murad`, who did not consent to being photographed"))
+        #expect(lines.contains("DCIM/101MSDCF/DSC00002.JPG | 2026-01-15 17:05:00 | scene: cake | people: - | ready as \"Wikipedia 25 meetup Baku 2026-01-15 cake cutting 02.jpg\""))
+        #expect(lines.contains("1 photo no scene claims: DCIM/100CANON/IMG_0008.JPG"))
+        #expect(try PipelineTests.snapshot(Fixtures.sampleCard) == before)
+    }
+
+    @Test func starterManifestDescribesTheCardAndValidatesOnceFilledIn() async throws {
+        let (_, records) = try await Pipeline.readMetadata(card: Fixtures.sampleCard)
+        let text = ManifestStarter.text(cardName: "sample-card", records: records)
+        #expect(text.contains("  # - {make: \"Canon\", model: \"Canon EOS 90D\", serial: \"093021004512\", offset: \"+00:00:00\"}"))
+        #expect(text.contains("  # 3 photos in DCIM/101MSDCF"))
+        #expect(text.contains("#   2026-01-15 17:00  ▇▇▇ 3"))
+        #expect(text.contains("  date: 2026-01-15\n"))
+        // Left as it is, every placeholder is an error; filled in, it is a valid manifest.
+        #expect(throws: PhotoCatalogError.self) { try ManifestLoader(fileName: "m.yaml").parse(text) }
+        let filled = text.replacing(/<[^>\n]*>/) { match in
+            switch match.output {
+            case "<IANA zone of the venue, e.g. Asia/Baku>": "Asia/Baku"
+            case "<HH:MM>": "14:00"
+            case "<full | group | none>": "full"
+            case "<IMG_0001..IMG_0010>": "IMG_0001..IMG_0003"
+            default: "Filled in"
+            }
+        }
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(filled)
+        #expect(manifest.people.first?.photos == [PhotoPattern.range(prefix: "IMG_", from: 1, to: 3, digits: 4)])
+    }
+}
