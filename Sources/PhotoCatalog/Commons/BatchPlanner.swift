@@ -9,6 +9,7 @@ public enum BatchPlanner {
     }
 
     public static func plan(records: [PhotoRecord], manifest: Manifest) -> Plan {
+        let (manifest, syncs) = resolvingClockSyncs(manifest, records: records)
         let tagger = Tagger(manifest: manifest)
         let records = records.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         var entries: [BatchEntry] = []
@@ -55,7 +56,28 @@ public enum BatchPlanner {
             return Diagnostic(.note, "manifest.scene-overlap", path: record.relativePath,
                               "claimed by scenes \(claims.joined(separator: ", ")); `\(claims[0])` is the most specific")
         }
-        return Plan(entries: entries, diagnostics: naming + overlaps + unusedOverrides(manifest: manifest, records: records))
+        return Plan(entries: entries, diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, records: records))
+    }
+
+    /// Cameras synchronised by a photo of a clock get the correction that photo implies:
+    /// the time it shows minus the time the camera recorded.
+    static func resolvingClockSyncs(_ manifest: Manifest, records: [PhotoRecord]) -> (Manifest, [Diagnostic]) {
+        var manifest = manifest
+        var diagnostics: [Diagnostic] = []
+        for index in manifest.cameras.indices {
+            guard let sync = manifest.cameras[index].sync else { continue }
+            let camera = manifest.cameras[index]
+            let photo = records.first { PhotoPattern.exact(sync.photo).matches($0.relativePath) && camera.matches(relativePath: $0.relativePath, metadata: $0.metadata) }
+            guard let photo, let recorded = photo.metadata.flatMap({ CaptureTime.resolve($0)?.cameraLocal }) else {
+                diagnostics.append(Diagnostic(.error, "manifest.sync-photo", path: "manifest",
+                                              "camera `\(camera.id)`: the sync photo \(sync.photo) is not on the card or has no capture time; its clock is left uncorrected"))
+                continue
+            }
+            manifest.cameras[index].clock.correction = sync.shows.secondsAsUTC - recorded.secondsAsUTC
+            diagnostics.append(Diagnostic(.note, "manifest.sync", path: photo.relativePath,
+                                          "camera `\(camera.id)`: clock corrected by \(manifest.cameras[index].clock.correction) s from this photo of a clock"))
+        }
+        return (manifest, diagnostics)
     }
 
     /// Names are `<event> <date> <scene or title> <NN>.jpg`, numbered by capture time within
@@ -114,7 +136,7 @@ public enum BatchPlanner {
         }
         let consent: String? = tagging.people.isEmpty ? nil : tagging.people.allSatisfy { $0.consent == .full } ? "full" : "basic"
         return FilePageContent(
-            descriptions: descriptions, date: tagging.localTime?.description, author: event.author,
+            descriptions: descriptions, date: tagging.localTime?.description, author: tagging.camera?.photographer ?? event.author,
             location: tagging.location, withholdLocation: event.withholdLocation, license: event.license,
             consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
     }

@@ -17,8 +17,12 @@ public struct Manifest: Sendable, Equatable {
         public var title: LocalizedText
         /// File-name prefix, e.g. "Wikipedia 25 meetup Baku".
         public var name: String
-        /// `YYYY-MM-DD`: the day bare `HH:MM` scene times refer to.
-        public var date: String?
+        /// `YYYY-MM-DD`: the day bare `HH:MM` scene times refer to (the first of `dates`).
+        public var date: String? { dates.first }
+        /// The event's days.
+        public var dates: [String]
+        /// The event's Wikidata item (`Q…`), for structured data.
+        public var wikidata: String?
         /// IANA zone of the venue; capture times are shown in it.
         public var timeZone: String
         public var place: Place?
@@ -59,6 +63,16 @@ public struct Manifest: Sendable, Equatable {
         /// A card folder (`DCIM/101MSDCF`): every photo below it.
         public var folder: String?
         public var clock: CameraClock
+        /// A photo of a clock: this camera's photo `photo` shows the true time `shows`; the
+        /// clock correction is worked out from it on the card.
+        public var sync: (photo: String, shows: LocalDateTime)?
+        /// Who took this camera's photos, when it is not the event's author.
+        public var photographer: Author?
+
+        public static func == (a: Camera, b: Camera) -> Bool {
+            a.id == b.id && a.make == b.make && a.model == b.model && a.serial == b.serial && a.folder == b.folder
+                && a.clock == b.clock && a.sync?.photo == b.sync?.photo && a.sync?.shows == b.sync?.shows && a.photographer == b.photographer
+        }
 
         public func matches(relativePath: String, metadata: PhotoMetadata?) -> Bool {
             func same(_ wanted: String?, _ actual: String?) -> Bool {

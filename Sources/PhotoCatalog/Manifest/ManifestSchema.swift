@@ -41,20 +41,22 @@ extension NodeReader {
 
     private mutating func event(_ node: Node) -> Manifest.Event? {
         guard let f = fields(node, "event", allowed: ["title", "name", "date", "timezone", "place", "author", "license",
-                                                      "languages", "categories", "description", "withhold_location"]) else { return nil }
+                                                      "languages", "categories", "description", "withhold_location", "wikidata"]) else { return nil }
         let languages = f["languages"].map { strings($0.value, "event.languages") } ?? ["en"]
         for language in languages where !Self.isLanguageCode(language) {
             fail(f["languages"]?.value, "`\(language)` in event.languages is not a language code such as en or az")
         }
         let title = localized(required(f, "title", in: "event", at: node), "event.title", languages: languages)
         let name = string(f["name"]?.value, "event.name") ?? title[languages.first ?? "en"] ?? title.values.sorted().first ?? ""
-        var date: String?
-        if let entry = f["date"], let text = string(entry.value, "event.date") {
-            if text.count == 10, ExifValues.normalizedDate(text.replacingOccurrences(of: "-", with: ":") + " 00:00:00") != nil {
-                date = text
-            } else {
-                fail(entry.value, "event.date `\(text)` is not a date in the form YYYY-MM-DD")
-            }
+        // One day, or a list of days for a longer event; bare scene times refer to the first.
+        let dates = entries(f["date"]?.value, "event.date").compactMap { text, item -> String? in
+            if text.count == 10, ExifValues.normalizedDate(text.replacingOccurrences(of: "-", with: ":") + " 00:00:00") != nil { return text }
+            fail(item, "event.date `\(text)` is not a date in the form YYYY-MM-DD")
+            return nil
+        }
+        let wikidata = string(f["wikidata"]?.value, "event.wikidata")
+        if let wikidata, wikidata.wholeMatch(of: /Q[1-9][0-9]*/) == nil {
+            fail(f["wikidata"]?.value, "event.wikidata must be an item id such as Q42")
         }
         let zone = string(required(f, "timezone", in: "event", at: node), "event.timezone") ?? "UTC"
         if TimeZone(identifier: zone) == nil {
@@ -69,7 +71,7 @@ extension NodeReader {
         if let authorNode = required(f, "author", in: "event", at: node) { author = self.author(authorNode) }
         let placeNode = f["place"]?.value
         return Manifest.Event(
-            title: title, name: name, date: date, timeZone: zone,
+            title: title, name: name, dates: dates, wikidata: wikidata, timeZone: zone,
             place: placeNode.flatMap { place($0) },
             author: author ?? Manifest.Author(user: nil, name: ""),
             license: license, languages: languages,
@@ -90,14 +92,14 @@ extension NodeReader {
                               latitude: latitude, longitude: longitude)
     }
 
-    private mutating func author(_ node: Node) -> Manifest.Author? {
-        guard let f = fields(node, "event.author", allowed: ["user", "name"]) else { return nil }
-        let user = string(f["user"]?.value, "event.author.user")
+    private mutating func author(_ node: Node, _ what: String = "event.author") -> Manifest.Author? {
+        guard let f = fields(node, what, allowed: ["user", "name"]) else { return nil }
+        let user = string(f["user"]?.value, "\(what).user")
         if let user, !CommonsName.isValidUserName(user) {
-            fail(f["user"]?.value, "event.author.user `\(user)` is not a valid Commons user name (no # < > [ ] | { } / : and no `User:` prefix)")
+            fail(f["user"]?.value, "\(what).user `\(user)` is not a valid Commons user name (no # < > [ ] | { } / : and no `User:` prefix)")
         }
-        guard let name = string(f["name"]?.value, "event.author.name") ?? user else {
-            fail(node, "event.author needs `user` (Commons user name) or `name`")
+        guard let name = string(f["name"]?.value, "\(what).name") ?? user else {
+            fail(node, "\(what) needs `user` (Commons user name) or `name`")
             return nil
         }
         return Manifest.Author(user: user, name: name)
@@ -113,7 +115,7 @@ extension NodeReader {
     }
 
     private mutating func camera(_ node: Node) -> Manifest.Camera? {
-        guard let f = fields(node, "a camera", allowed: ["id", "make", "model", "serial", "folder", "offset", "zone"]) else { return nil }
+        guard let f = fields(node, "a camera", allowed: ["id", "make", "model", "serial", "folder", "offset", "sync", "zone", "photographer"]) else { return nil }
         let id = string(f["id"]?.value, "camera id") ?? string(f["model"]?.value, "camera model") ?? "camera"
         let camera = Manifest.Camera(
             id: id, make: string(f["make"]?.value, "make of camera `\(id)`"), model: string(f["model"]?.value, "model of camera `\(id)`"),
@@ -140,6 +142,11 @@ extension NodeReader {
         }
         var result = camera
         result.clock = clock
+        if let entry = f["sync"] {
+            if f["offset"] != nil { fail(entry.key, "camera `\(id)` has both `offset` and `sync`; give one") }
+            result.sync = sync(entry.value, "sync of camera `\(id)`")
+        }
+        result.photographer = f["photographer"].flatMap { author($0.value, "photographer of camera `\(id)`") }
         return result
     }
 
@@ -161,6 +168,20 @@ extension NodeReader {
                 } }
             }
         }
+    }
+
+    /// `{photo: DSC00050.JPG, shows: "2026-01-15 17:04:10"}`: a photo of a clock and the time on it.
+    private mutating func sync(_ node: Node, _ what: String) -> (photo: String, shows: LocalDateTime)? {
+        guard let f = fields(node, what, allowed: ["photo", "shows"]),
+              let photo = string(required(f, "photo", in: what, at: node), "\(what).photo"),
+              let shows = string(required(f, "shows", in: what, at: node), "\(what).shows") else { return nil }
+        guard let exif = ExifValues.normalizedDate(shows.replacingOccurrences(of: "-", with: ":").replacingOccurrences(of: "T", with: " ")
+                                                   + (shows.count == 16 ? ":00" : "")),
+              let time = LocalDateTime(exif: exif) else {
+            fail(f["shows"]?.value, "\(what).shows `\(shows)` is not a time such as 2026-01-15 17:04:10")
+            return nil
+        }
+        return (photo, time)
     }
 
     /// `+HH:MM[:SS]` or `-HH:MM[:SS]`, up to a day either way.

@@ -98,3 +98,55 @@ import Testing
         #expect(page.hasSuffix("{{subst:unc}}\n")) // the minimal manifest names no category
     }
 }
+
+/// Camera entries of the manifest at work in the planner: a photo of a clock, a second photographer.
+@Suite struct CameraEntryTests {
+    static let manifest: Manifest = try! ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+
+        cameras:
+          - id: phone
+            model: Pixel 6
+            sync: {photo: PXL_0050.JPG, shows: "2026-01-15 17:04:10"}
+            photographer: {user: SecondShooter, name: Second Shooter}
+        scenes:
+          - {id: cake, name: cake cutting, from: "17:00", to: "17:20"}
+        """)
+
+    static func record(_ path: String, model: String, time: String) -> PhotoRecord {
+        var record = BatchPlannerTests.record(path, time: time)
+        record.metadata?.model = model
+        return record
+    }
+
+    @Test func aPhotoOfAClockSetsTheCameraCorrection() throws {
+        // The phone recorded 16:59:40 for a clock showing 17:04:10: it runs 4 min 30 s behind.
+        let plan = BatchPlanner.plan(records: [
+            Self.record("DCIM/PXL_0050.JPG", model: "Pixel 6", time: "2026:01:15 16:59:40"),
+            Self.record("DCIM/PXL_0051.JPG", model: "Pixel 6", time: "2026:01:15 16:58:00"),
+            Self.record("DCIM/IMG_0001.JPG", model: "Canon EOS 90D", time: "2026:01:15 16:58:00"),
+        ], manifest: Self.manifest)
+        let byName = Dictionary(uniqueKeysWithValues: plan.entries.map { (($0.source as NSString).lastPathComponent, $0) })
+        #expect(byName["PXL_0051.JPG"]?.captured == "2026-01-15 17:02:30")
+        #expect(byName["PXL_0051.JPG"]?.scene == "cake")
+        #expect(byName["IMG_0001.JPG"]?.captured == "2026-01-15 16:58:00")
+        #expect(byName["IMG_0001.JPG"]?.scene == nil)
+        #expect(plan.diagnostics.contains { $0.id == "manifest.sync" && $0.message.contains("corrected by 270 s") })
+        // The phone's photos credit the second photographer; the rest credit the event's author.
+        #expect(byName["PXL_0051.JPG"]?.wikitext?.contains("|author=[[User:SecondShooter|Second Shooter]]") == true)
+        #expect(byName["IMG_0001.JPG"]?.wikitext?.contains("|author=[[User:ExamplePhotographer|Example Photographer]]") == true)
+    }
+
+    @Test func aMissingSyncPhotoIsReported() {
+        let plan = BatchPlanner.plan(records: [Self.record("DCIM/PXL_0051.JPG", model: "Pixel 6", time: "2026:01:15 16:58:00")], manifest: Self.manifest)
+        #expect(plan.diagnostics.contains { $0.id == "manifest.sync-photo" && $0.severity == .error })
+        #expect(plan.entries[0].captured == "2026-01-15 16:58:00")
+    }
+
+    @Test func multiDayEventsAndWikidata() throws {
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal.replacingOccurrences(
+            of: "date: 2026-01-15", with: "date: [2026-01-15, 2026-01-16]\n  wikidata: Q123456"))
+        #expect(manifest.event.dates == ["2026-01-15", "2026-01-16"])
+        #expect(manifest.event.date == "2026-01-15")
+        #expect(manifest.event.wikidata == "Q123456")
+    }
+}
