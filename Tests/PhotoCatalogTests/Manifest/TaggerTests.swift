@@ -56,7 +56,7 @@ import Testing
         let groupPhoto = tagger.tag(relativePath: "DCIM/100CANON/IMG_0003.JPG", metadata: Self.metadata("2026:01:15 16:05:00"))
         #expect(groupPhoto.scene?.id == "group")
         #expect(groupPhoto.exclusions.isEmpty)
-        #expect(groupPhoto.named.map(\.id) == ["leyla", "rashad"]) // aysel is shown but never named
+        #expect(groupPhoto.named.map(\.id) == ["rashad", "leyla"]) // aysel is shown but never named
 
         let between = tagger.tag(relativePath: "DCIM/100CANON/IMG_0100.JPG", metadata: Self.metadata("2026:01:15 15:45:00"))
         #expect(between.scene == nil)
