@@ -8,7 +8,9 @@ public enum BatchPlanner {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func plan(records: [PhotoRecord], manifest: Manifest) -> Plan {
+    /// `previousNames` maps SHA-1 to the Commons name the photo had in the last batch of this
+    /// output folder: names already given are kept, so adding photos renames none.
+    public static func plan(records: [PhotoRecord], manifest: Manifest, previousNames: [String: String] = [:]) -> Plan {
         let (manifest, syncs) = resolvingClockSyncs(manifest, records: records)
         let tagger = Tagger(manifest: manifest)
         let records = records.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
@@ -45,7 +47,7 @@ public enum BatchPlanner {
             entries.append(entry)
             taggings.append(tagging)
         }
-        let naming = assignNames(&entries, taggings: taggings, event: manifest.event)
+        let naming = assignNames(&entries, taggings: taggings, event: manifest.event, previous: previousNames)
         for index in entries.indices where entries[index].status == .ready {
             guard let tagging = taggings[index] else { continue }
             let record = records[index]
@@ -81,9 +83,12 @@ public enum BatchPlanner {
     }
 
     /// Names are `<event> <date> <scene or title> <NN>.jpg`, numbered by capture time within
-    /// each prefix, so the same card and manifest always give the same names.
+    /// each prefix, so the same card and manifest always give the same names. A photo that had a
+    /// name with the same prefix in the previous batch keeps it; new photos take the numbers
+    /// after the highest one in use.
     /// Returns a diagnostic for each name Commons would refuse (that photo then fails).
-    static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event) -> [Diagnostic] {
+    static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event,
+                            previous: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var groups: [String: [Int]] = [:]
         var prefixOrder: [String] = []
@@ -101,9 +106,20 @@ public enum BatchPlanner {
                 if ta != tb { return (ta.map { [0] + $0.key } ?? [1]).lexicographicallyPrecedes(tb.map { [0] + $0.key } ?? [1]) }
                 return entries[a].source.utf8.lexicographicallyPrecedes(entries[b].source.utf8)
             }
-            let digits = max(2, String(members.count).count)
             var counter = 0
+            var unnamed: [Int] = []
             for index in members {
+                if let name = entries[index].sha1.flatMap({ previous[$0] }), let number = Self.counter(of: name, prefix: prefix),
+                   !taken.contains(name.lowercased()) {
+                    entries[index].filename = name
+                    taken.insert(name.lowercased())
+                    counter = max(counter, number)
+                } else {
+                    unnamed.append(index)
+                }
+            }
+            let digits = max(2, String(members.count).count)
+            for index in unnamed {
                 var name: String
                 repeat {
                     counter += 1
@@ -121,6 +137,14 @@ public enum BatchPlanner {
             }
         }
         return diagnostics
+    }
+
+    /// The counter of `name` when it is a name this prefix would give, else nil.
+    static func counter(of name: String, prefix: String) -> Int? {
+        let base = (name as NSString).deletingPathExtension
+        guard let space = base.lastIndex(of: " "), let number = Int(base[base.index(after: space)...]),
+              CommonsName.make(descriptive: prefix, counter: String(base[base.index(after: space)...])) == name else { return nil }
+        return number
     }
 
     static func pageContent(record: PhotoRecord, tagging: Tagging, event: Manifest.Event) -> FilePageContent {

@@ -30,11 +30,12 @@ public struct Pipeline: Sendable {
         let scan = try CardScanner(root: config.card).scan()
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
         let records = await Self.readAll(scan.files, reader: reader, jobs: config.jobs, progress: progress)
-        let plan = BatchPlanner.plan(records: records, manifest: config.manifest)
+        let writer = OutputWriter(root: config.output)
+        let plan = BatchPlanner.plan(records: records, manifest: config.manifest, previousNames: writer.previousNames())
         let report = makeReport(scan: scan, records: records, plan: plan)
         let written: AtomicFile.Counts
         do {
-            written = try OutputWriter(root: config.output).write(entries: plan.entries, report: report)
+            written = try writer.write(entries: plan.entries, report: report)
         } catch {
             throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }

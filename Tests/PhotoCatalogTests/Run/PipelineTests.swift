@@ -130,9 +130,30 @@ import Testing
             _ = try await Self.run(card: card, output: output)
             try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0001.JPG"))
             let result = try await Self.run(card: card, output: output)
-            #expect(result.written.removed == 1) // talks 03 became talks 02, and so on
+            #expect(result.written.removed == 1) // IMG_0001's page; the others keep their names
+            let names = try Self.batch(output).compactMap(\.filename)
+            #expect(names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 02.jpg"))
+            #expect(names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 03.jpg"))
+            #expect(!names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg"))
             let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter { $0.hasSuffix(".wikitext") }
             #expect(pages.count == 7)
+        }
+    }
+
+    @Test func addingPhotosRenamesNone() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            let output = folder.appendingPathComponent("out")
+            _ = try await Self.run(card: card, output: output)
+            let before = Dictionary(uniqueKeysWithValues: try Self.batch(output).compactMap { e in e.filename.map { (e.source, $0) } })
+            // A photo taken before all the others in the talks, copied in later.
+            var metadata = PhotoMetadata()
+            metadata.dateTimeOriginal = "2026:01:15 14:01:00"
+            try Images.jpeg(seed: 77, metadata: metadata).write(to: card.appendingPathComponent("DCIM/100CANON/IMG_0010.JPG"))
+            _ = try await Self.run(card: card, output: output)
+            let after = Dictionary(uniqueKeysWithValues: try Self.batch(output).compactMap { e in e.filename.map { (e.source, $0) } })
+            for (source, name) in before { #expect(after[source] == name, "\(source) was renamed") }
+            #expect(after["DCIM/100CANON/IMG_0010.JPG"] == "Wikipedia 25 meetup Baku 2026-01-15 talks 04.jpg")
         }
     }
 
