@@ -27,6 +27,8 @@ public struct BatchEntry: Sendable, Equatable, Codable {
     public var people: [String]
     public var width: Int?
     public var height: Int?
+    /// Captions and statements for `wbeditentity` after upload (ready photos only).
+    public var sdc: StructuredData?
 
     public init(source: String, sha1: String?, status: Status, thumbnails: [String], width: Int?, height: Int?) {
         self.source = source
@@ -46,6 +48,6 @@ public struct BatchEntry: Sendable, Equatable, Codable {
         case capturedUTC = "captured_utc"
         case timeSource = "time_source"
         case locationSource = "location_source"
-        case scene, people, width, height
+        case scene, people, width, height, sdc
     }
 }

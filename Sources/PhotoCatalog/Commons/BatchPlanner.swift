@@ -51,7 +51,9 @@ public enum BatchPlanner {
         for index in entries.indices where entries[index].status == .ready {
             guard let tagging = taggings[index] else { continue }
             let record = records[index]
-            entries[index].wikitext = FilePage.render(pageContent(record: record, tagging: tagging, event: manifest.event))
+            let page = pageContent(record: record, tagging: tagging, event: manifest.event)
+            entries[index].wikitext = FilePage.render(page)
+            entries[index].sdc = StructuredData.make(page: page, people: tagging.people, eventItem: manifest.event.wikidata)
         }
         let overlaps = zip(records, taggings).compactMap { record, tagging -> Diagnostic? in
             guard let claims = tagging?.sceneClaims, claims.count > 1 else { return nil }

@@ -112,6 +112,15 @@ public struct Manifest: Sendable, Equatable {
         public var consent: Consent
         /// Photos the person is in, by name, range or glob.
         public var photos: [PhotoPattern]
+
+        public init(id: String, name: String, user: String?, wikidata: String?, consent: Consent, photos: [PhotoPattern]) {
+            self.id = id
+            self.name = name
+            self.user = user
+            self.wikidata = wikidata
+            self.consent = consent
+            self.photos = photos
+        }
     }
 
     public enum Consent: String, Sendable, Equatable, CaseIterable {
