@@ -41,6 +41,11 @@ extension Photocat {
         @Option(name: .customLong("max-megapixels"), help: "Refuse frames larger than this, before decoding (decompression bombs).")
         var maxMegapixels: Int = 300
 
+        @Option(name: .customLong("known-sha1"), help: ArgumentHelp(
+            "A file of SHA-1s already on Commons (one per line, e.g. from earlier batches): those photos become duplicates.",
+            valueName: "file"))
+        var knownSHA1: String?
+
         @Flag(help: "Also print notes (skipped files, photos without EXIF).")
         var verbose = false
 
@@ -68,8 +73,9 @@ extension Photocat {
         func run() async throws {
             let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: self.manifest))
             let options = ThumbnailOptions(sizes: try parsedSizes(), quality: quality, maxPixels: maxMegapixels * 1_000_000, failOn: failOn)
+            let known = try knownSHA1.map { try RunConfiguration.knownSHA1(contentsOf: URL(fileURLWithPath: $0)) } ?? []
             let configuration = RunConfiguration(card: URL(fileURLWithPath: card), manifest: manifest,
-                                                 output: URL(fileURLWithPath: out), jobs: jobs, thumbnails: options)
+                                                 output: URL(fileURLWithPath: out), jobs: jobs, thumbnails: options, knownSHA1: known)
             let progress = ProgressLine(enabled: !quiet)
             let result = try await Pipeline(configuration: configuration).run { done, total, path in
                 progress.update(done: done, total: total, path: path)

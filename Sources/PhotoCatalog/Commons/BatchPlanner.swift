@@ -10,7 +10,9 @@ public enum BatchPlanner {
 
     /// `previousNames` maps SHA-1 to the Commons name the photo had in the last batch of this
     /// output folder: names already given are kept, so adding photos renames none.
-    public static func plan(records: [PhotoRecord], manifest: Manifest, previousNames: [String: String] = [:]) -> Plan {
+    /// `knownSHA1` holds the hashes of files already on Commons (`--known-sha1`).
+    public static func plan(records: [PhotoRecord], manifest: Manifest, previousNames: [String: String] = [:],
+                            knownSHA1: Set<String> = []) -> Plan {
         let (manifest, syncs) = resolvingClockSyncs(manifest, records: records)
         let tagger = Tagger(manifest: manifest)
         let records = records.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
@@ -35,7 +37,10 @@ public enum BatchPlanner {
             entry.locationSource = tagging.locationSource
             entry.scene = tagging.scene?.id
             entry.people = tagging.people.map(\.id)
-            if let sha1 = record.sha1, let first = firstBySHA1[sha1] {
+            if let sha1 = record.sha1, knownSHA1.contains(sha1) {
+                entry.status = .duplicate
+                entry.reasons = ["already on Commons (its SHA-1 is in the --known-sha1 list)"]
+            } else if let sha1 = record.sha1, let first = firstBySHA1[sha1] {
                 entry.status = .duplicate
                 entry.duplicateOf = first
                 entry.reasons = ["the same bytes as \(first)"]

@@ -9,7 +9,7 @@ public struct OutputWriter: Sendable {
         self.root = root
     }
 
-    public func write(entries: [BatchEntry], report: RunReport) throws -> AtomicFile.Counts {
+    public func write(entries: [BatchEntry], report: RunReport, card: URL) throws -> AtomicFile.Counts {
         var result = AtomicFile.Counts()
         func put(_ data: Data, _ path: String) throws {
             result.add(try AtomicFile.write(data, to: root.appendingPathComponent(path)))
@@ -29,6 +29,7 @@ public struct OutputWriter: Sendable {
             batch.append(0x0A)
         }
         try put(batch, "commons/batch.jsonl")
+        try put(Data(BatchCSV.text(entries: entries, card: card).utf8), "commons/batch.csv")
         encoder.outputFormatting.insert(.prettyPrinted)
         try put(try encoder.encode(report) + Data("\n".utf8), "report.json")
         return result

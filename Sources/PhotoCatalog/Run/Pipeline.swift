@@ -31,11 +31,12 @@ public struct Pipeline: Sendable {
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
         let records = await Self.readAll(scan.files, reader: reader, jobs: config.jobs, progress: progress)
         let writer = OutputWriter(root: config.output)
-        let plan = BatchPlanner.plan(records: records, manifest: config.manifest, previousNames: writer.previousNames())
+        let plan = BatchPlanner.plan(records: records, manifest: config.manifest, previousNames: writer.previousNames(),
+                                     knownSHA1: config.knownSHA1)
         let report = makeReport(scan: scan, records: records, plan: plan)
         let written: AtomicFile.Counts
         do {
-            written = try writer.write(entries: plan.entries, report: report)
+            written = try writer.write(entries: plan.entries, report: report, card: config.card)
         } catch {
             throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }

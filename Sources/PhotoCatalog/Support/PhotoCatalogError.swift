@@ -7,6 +7,7 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
     case outputInsideCard(String)
     case manifest([ManifestIssue])
     case cannotWrite(String, String)
+    case knownSHA1(String, Int, String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,7 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
         case .outputInsideCard(let path): "the output folder \(path) is inside the card; photocat never writes to the card"
         case .manifest(let issues): issues.map(\.description).joined(separator: "\n")
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        case .knownSHA1(let path, let line, let reason): "\(path):\(line): error: \(reason)"
         }
     }
 }

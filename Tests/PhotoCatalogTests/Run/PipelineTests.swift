@@ -66,6 +66,8 @@ import Testing
             }
             let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter { $0.hasSuffix(".wikitext") }
             #expect(pages.count == 8)
+            let csv = try String(contentsOf: output.appendingPathComponent("commons/batch.csv"), encoding: .utf8)
+            #expect(BatchCSVTests.parse(csv).count == 9) // header and the 8 ready photos
             #expect(Set(entries.compactMap(\.filename).map { $0.lowercased() }).count == 8)
         }
     }
@@ -96,9 +98,13 @@ import Testing
             _ = try await Self.run(card: try Fixtures.copySampleCard(into: folder), output: output)
             let commons = output.appendingPathComponent("commons")
             let names = try FileManager.default.contentsOfDirectory(atPath: commons.path).sorted()
-            for name in names {
+            for name in names where name != "batch.csv" {
                 try Golden.check(Data(contentsOf: commons.appendingPathComponent(name)), against: "commons/\(name)")
             }
+            // The CSV holds absolute paths: compared with the card's folder written as CARD.
+            let csv = try String(contentsOf: commons.appendingPathComponent("batch.csv"), encoding: .utf8)
+                .replacingOccurrences(of: folder.appendingPathComponent("sample-card").standardizedFileURL.path, with: "CARD")
+            try Golden.check(Data(csv.utf8), against: "commons/batch.csv")
             try Golden.check(Data(contentsOf: output.appendingPathComponent("report.json")), against: "report.json")
             if !Golden.recording {
                 let golden = try FileManager.default.contentsOfDirectory(atPath: Fixtures.golden.appendingPathComponent("commons").path).sorted()
