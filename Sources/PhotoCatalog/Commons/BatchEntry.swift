@@ -1,7 +1,7 @@
 /// One line of `commons/batch.jsonl`: a photo, its planned Commons name and page, and whether it
 /// may be uploaded. Upload tools read `filename`, `wikitext` and `status`.
 public struct BatchEntry: Sendable, Equatable, Codable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         case ready, excluded, duplicate, failed
     }
 

@@ -9,7 +9,7 @@ public struct OutputWriter: Sendable {
         self.root = root
     }
 
-    public func write(entries: [BatchEntry], report: RunReport, card: URL) throws -> AtomicFile.Counts {
+    public func write(entries: [BatchEntry], report: RunReport, card: URL, manifest: Manifest) throws -> AtomicFile.Counts {
         var result = AtomicFile.Counts()
         func put(_ data: Data, _ path: String) throws {
             result.add(try AtomicFile.write(data, to: root.appendingPathComponent(path)))
@@ -30,6 +30,9 @@ public struct OutputWriter: Sendable {
         }
         try put(batch, "commons/batch.jsonl")
         try put(Data(BatchCSV.text(entries: entries, card: card).utf8), "commons/batch.csv")
+        let title = manifest.event.title[manifest.event.languages.first ?? "en"] ?? manifest.event.name
+        let consent = Dictionary(manifest.people.map { ($0.id, $0.consent) }, uniquingKeysWith: { a, _ in a })
+        try put(Data(ReviewPage.render(entries: entries, title: title, consent: consent).utf8), "review.html")
         encoder.outputFormatting.insert(.prettyPrinted)
         try put(try encoder.encode(report) + Data("\n".utf8), "report.json")
         return result

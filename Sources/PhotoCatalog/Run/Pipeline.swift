@@ -36,7 +36,7 @@ public struct Pipeline: Sendable {
         let report = makeReport(scan: scan, records: records, plan: plan)
         let written: AtomicFile.Counts
         do {
-            written = try writer.write(entries: plan.entries, report: report, card: config.card)
+            written = try writer.write(entries: plan.entries, report: report, card: config.card, manifest: config.manifest)
         } catch {
             throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }

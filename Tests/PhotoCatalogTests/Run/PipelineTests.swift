@@ -106,6 +106,7 @@ import Testing
                 .replacingOccurrences(of: folder.appendingPathComponent("sample-card").standardizedFileURL.path, with: "CARD")
             try Golden.check(Data(csv.utf8), against: "commons/batch.csv")
             try Golden.check(Data(contentsOf: output.appendingPathComponent("report.json")), against: "report.json")
+            try Golden.check(Data(contentsOf: output.appendingPathComponent("review.html")), against: "review.html")
             if !Golden.recording {
                 let golden = try FileManager.default.contentsOfDirectory(atPath: Fixtures.golden.appendingPathComponent("commons").path).sorted()
                 #expect(golden == names, "a page was added or lost")

@@ -1,0 +1,64 @@
+import Foundation
+import PhotoCatalog
+import Testing
+
+@Suite struct ReviewPageTests {
+    @Test(arguments: WikitextTests.hostile + ["\"><img src=x onerror=alert(1)>", "</pre><script>alert(1)</script>"])
+    func hostileTextCannotRunScript(text: String) {
+        var entry = BatchEntry(source: "DCIM/\(text).JPG", sha1: String(repeating: "a", count: 40), status: .excluded,
+                               thumbnails: ["thumbs/320/\(text).jpg"], width: nil, height: nil)
+        entry.filename = text
+        entry.reasons = [text]
+        entry.wikitext = text
+        entry.people = [text]
+        let html = ReviewPage.render(entries: [entry], title: text)
+        #expect(html.components(separatedBy: "<script").count == 2) // photocat's own filter script only
+        #expect(!html.contains("onerror=alert") || html.contains("onerror=alert(1)&gt;"))
+        #expect(!html.contains("<img src=x"))
+    }
+
+    @Test func groupsFollowScenesInCaptureOrder() {
+        func entry(_ source: String, _ scene: String?, _ captured: String?) -> BatchEntry {
+            var e = BatchEntry(source: source, sha1: nil, status: .ready, thumbnails: [], width: nil, height: nil)
+            e.scene = scene
+            e.captured = captured
+            return e
+        }
+        let groups = ReviewPage.groups([entry("c", "cake", "2026-01-15 17:00:00"), entry("x", nil, nil),
+                                        entry("t2", "talks", "2026-01-15 14:30:00"), entry("t1", "talks", "2026-01-15 14:00:00")])
+        #expect(groups.map(\.0) == ["talks", "cake", nil])
+        #expect(groups[0].1.map(\.source) == ["t1", "t2"])
+    }
+}
+
+/// The sample card's review page in a real browser (Debian's Chromium, headless): it loads,
+/// every thumbnail decodes, the console stays quiet.
+enum Browser {
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+@Suite(.enabled(if: Browser.chromium != nil, "chromium is not installed (apt-get install chromium); CI installs it"))
+struct BrowserTests {
+    @Test func reviewPageLoadsWithEveryThumbnail() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("out")
+            _ = try await PipelineTests.run(card: try Fixtures.copySampleCard(into: folder), output: output)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Browser.chromium!)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                                 "--enable-logging=stderr", "--v=0", "--dump-dom", output.appendingPathComponent("review.html").absoluteString]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(dom.contains("data-loaded=\"yes\""), "the page's script did not run")
+            let broken = dom.firstMatch(of: /data-broken-images="([^"]*)"/).map { String($0.1) }
+            #expect(broken == "", "thumbnails that did not load: \(broken ?? "none reported")")
+            #expect(dom.components(separatedBy: "<article class=\"card\"").count == 13)
+            #expect(!log.contains(":CONSOLE"), "console output: \(log.split(separator: "\n").filter { $0.contains(":CONSOLE") })")
+        }
+    }
+}
