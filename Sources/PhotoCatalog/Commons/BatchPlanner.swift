@@ -57,7 +57,7 @@ public enum BatchPlanner {
             guard let tagging = taggings[index] else { continue }
             let record = records[index]
             let page = pageContent(record: record, tagging: tagging, event: manifest.event)
-            entries[index].wikitext = FilePage.render(page)
+            entries[index].wikitext = FilePage.render(page, template: manifest.event.pageTemplate)
             entries[index].sdc = StructuredData.make(page: page, people: tagging.people, eventItem: manifest.event.wikidata)
         }
         let overlaps = zip(records, taggings).compactMap { record, tagging -> Diagnostic? in

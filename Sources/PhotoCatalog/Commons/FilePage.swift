@@ -38,6 +38,11 @@ public struct FilePageContent: Sendable, Equatable {
 /// Renders the page in UploadWizard's layout (reference: commons.md §1). All free text passes
 /// through `Wikitext.escape`, so nothing from EXIF or the manifest can break out of its place.
 public enum FilePage {
+    /// The page in the built-in layout, or through the user's Mustache template when given.
+    public static func render(_ page: FilePageContent, template: PageTemplate?) -> String {
+        template?.render(page) ?? render(page)
+    }
+
     public static func render(_ page: FilePageContent) -> String {
         var lines = ["=={{int:filedesc}}==", "{{Information"]
         let descriptions = page.descriptions.map { "{{\($0.language)|1=\(Wikitext.escape($0.text))}}" }
@@ -49,11 +54,8 @@ public enum FilePage {
         lines.append("|permission=")
         lines.append("|other versions=")
         lines.append("}}")
-        if page.withholdLocation {
-            lines.append("{{Location withheld}}")
-        } else if let location = page.location {
-            lines.append(self.location(location))
-        }
+        let location = locationMarkup(page)
+        if !location.isEmpty { lines.append(location) }
         lines += ["", "=={{int:license-header}}==", "{{self|\(page.license)}}"]
         if let consent = page.consent { lines.append("{{Consent|\(consent)}}") }
         if page.personalityRights { lines.append("{{Personality rights}}") }
@@ -64,6 +66,11 @@ public enum FilePage {
             lines += page.categories.map { "[[Category:\(Wikitext.linkTarget($0))]]" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func locationMarkup(_ page: FilePageContent) -> String {
+        if page.withholdLocation { return "{{Location withheld}}" }
+        return page.location.map(location) ?? ""
     }
 
     static func author(_ author: Manifest.Author) -> String {

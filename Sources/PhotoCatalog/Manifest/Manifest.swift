@@ -34,6 +34,8 @@ public struct Manifest: Sendable, Equatable {
         public var description: LocalizedText
         /// Hide camera positions on every page ({{Location withheld}}).
         public var withholdLocation: Bool
+        /// The user's own page layout (`template:`, a Mustache file), else the built-in one.
+        public var pageTemplate: PageTemplate?
     }
 
     public struct Place: Sendable, Equatable {

@@ -5,9 +5,12 @@ import Yams
 /// did-you-mean, and nothing is half-accepted (a manifest with any issue is rejected whole).
 public struct ManifestLoader {
     public var fileName: String
+    /// Where relative paths in the manifest (a page template) are found.
+    public var directory: URL?
 
-    public init(fileName: String) {
+    public init(fileName: String, directory: URL? = nil) {
         self.fileName = fileName
+        self.directory = directory
     }
 
     public static func load(contentsOf url: URL) throws -> Manifest {
@@ -17,11 +20,12 @@ public struct ManifestLoader {
         } catch {
             throw PhotoCatalogError.manifest([ManifestIssue(file: url.path, line: 1, column: 1, message: "cannot read the manifest: \(error.reason)")])
         }
-        return try ManifestLoader(fileName: url.path).parse(text)
+        return try ManifestLoader(fileName: url.path, directory: url.deletingLastPathComponent()).parse(text)
     }
 
     public func parse(_ yaml: String) throws -> Manifest {
         var reader = NodeReader(file: fileName)
+        reader.directory = directory
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -43,6 +47,7 @@ public struct ManifestLoader {
 struct NodeReader {
     let file: String
     var issues: [ManifestIssue] = []
+    var directory: URL?
     /// People with `consent: none`: no description may name them.
     var unnameable: [(id: String, name: String)] = []
 

@@ -41,7 +41,8 @@ extension NodeReader {
 
     private mutating func event(_ node: Node) -> Manifest.Event? {
         guard let f = fields(node, "event", allowed: ["title", "name", "date", "timezone", "place", "author", "license",
-                                                      "languages", "categories", "description", "withhold_location", "wikidata"]) else { return nil }
+                                                      "languages", "categories", "description", "withhold_location", "wikidata",
+                                                      "template"]) else { return nil }
         let languages = f["languages"].map { strings($0.value, "event.languages") } ?? ["en"]
         for language in languages where !Self.isLanguageCode(language) {
             fail(f["languages"]?.value, "`\(language)` in event.languages is not a language code such as en or az")
@@ -70,6 +71,7 @@ extension NodeReader {
         var author: Manifest.Author?
         if let authorNode = required(f, "author", in: "event", at: node) { author = self.author(authorNode) }
         let placeNode = f["place"]?.value
+        let template = f["template"].flatMap { pageTemplate($0.value) }
         return Manifest.Event(
             title: title, name: name, dates: dates, wikidata: wikidata, timeZone: zone,
             place: placeNode.flatMap { place($0) },
@@ -77,7 +79,24 @@ extension NodeReader {
             license: license, languages: languages,
             categories: categories(f["categories"]?.value, "event.categories"),
             description: localized(f["description"]?.value, "event.description", languages: languages),
-            withholdLocation: bool(f["withhold_location"]?.value, "event.withhold_location") ?? false)
+            withholdLocation: bool(f["withhold_location"]?.value, "event.withhold_location") ?? false,
+            pageTemplate: template)
+    }
+
+    /// A Mustache file, relative to the manifest, checked now so a typo fails before any work.
+    private mutating func pageTemplate(_ node: Node) -> PageTemplate? {
+        guard let path = string(node, "event.template") else { return nil }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (directory ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fail(node, "event.template: cannot read \(url.path)")
+            return nil
+        }
+        do {
+            return try PageTemplate(text: text)
+        } catch {
+            fail(node, "event.template \(path) is not a valid Mustache template: \(error)")
+            return nil
+        }
     }
 
     private mutating func place(_ node: Node) -> Manifest.Place? {
