@@ -22,6 +22,8 @@ public struct BatchEntry: Sendable, Equatable, Codable {
     public var capturedUTC: String?
     /// Which tag the time came from, where its zone came from, and any clock correction.
     public var timeSource: String?
+    /// Where the photo was taken, as on its page (absent when withheld).
+    public var location: GPSPosition?
     public var locationSource: Tagging.LocationSource?
     public var scene: String?
     public var people: [String]
@@ -47,6 +49,7 @@ public struct BatchEntry: Sendable, Equatable, Codable {
         case captured
         case capturedUTC = "captured_utc"
         case timeSource = "time_source"
+        case location
         case locationSource = "location_source"
         case scene, people, width, height, sdc
     }

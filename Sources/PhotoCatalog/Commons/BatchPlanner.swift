@@ -34,7 +34,8 @@ public enum BatchPlanner {
             entry.captured = tagging.localTime?.description
             entry.capturedUTC = tagging.capture?.utcString
             entry.timeSource = tagging.capture.map { "\($0.source.rawValue), zone: \($0.zoneSource.rawValue)" + ($0.correction != 0 ? ", clock corrected by \($0.correction) s" : "") }
-            entry.locationSource = tagging.locationSource
+            entry.location = manifest.event.withholdLocation ? nil : tagging.location
+            entry.locationSource = manifest.event.withholdLocation ? nil : tagging.locationSource
             entry.scene = tagging.scene?.id
             entry.people = tagging.people.map(\.id)
             if let sha1 = record.sha1, knownSHA1.contains(sha1) {
@@ -158,9 +159,10 @@ public enum BatchPlanner {
         let names = tagging.named.map(\.name)
         // The photographer's own EXIF description (never a camera's placeholder) is taken to be in
         // the first language; it is used as text, not as a template.
-        let own = record.metadata?.meaningfulDescription.map { $0.replacingOccurrences(of: "{", with: "(").replacingOccurrences(of: "}", with: ")") }
+        let own = record.metadata?.meaningfulDescription
         let descriptions: [(language: String, text: String)] = event.languages.enumerated().compactMap { index, language in
-            let template = tagging.override?.description[language] ?? (index == 0 ? own : nil) ?? tagging.scene?.description[language]
+            if tagging.override?.description[language] == nil, index == 0, let own { return (language, own) }
+            let template = tagging.override?.description[language] ?? tagging.scene?.description[language]
                 ?? event.description[language] ?? event.title[language]
             guard let template else { return nil }
             return (language, DescriptionTemplate.fill(template, language: language, event: event, names: names, date: tagging.localTime?.dateString))

@@ -2,6 +2,12 @@ import Foundation
 
 /// A camera position from the GPS IFD, in signed decimal degrees (south and west negative).
 public struct GPSPosition: Sendable, Equatable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case latitude, longitude, altitude
+        case imageDirection = "heading"
+        case imageDirectionRef = "heading_ref"
+    }
+
     public var latitude: Double
     public var longitude: Double
     /// Metres, negative below sea level.

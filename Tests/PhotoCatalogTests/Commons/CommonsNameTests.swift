@@ -39,6 +39,29 @@ import Testing
         #expect(CommonsName.normalized(raw) == expected)
     }
 
+    /// Descriptive part and counter → the name photocat plans, or nil where Commons would refuse it.
+    @Test(arguments: [
+        ("Wikipedia 25 meetup Baku 2026-01-15 cake cutting", "03", "Wikipedia 25 meetup Baku 2026-01-15 cake cutting 03.jpg"),
+        ("wikipedia_25 meetup  baku", "01", "Wikipedia 25 meetup baku 01.jpg"),
+        ("talk: [history] {of} <Wikipedia> | #25", "01", "Talk- history of Wikipedia 25 01.jpg"),
+        ("Q&A / panel \\ day 2", "07", "Q&A - panel - day 2 07.jpg"),
+        ("cake 🎂 time\u{200B}\u{202E}", "02", "Cake time 02.jpg"),
+        ("Ünïcødé – 東京 (copy)", "01", "Ünïcødé – 東京 (copy) 01.jpg"),
+        ("IMG", "01", nil),                 // IMG 01: a camera's default name
+        ("DSC", "0042", nil),
+        ("P1", "0001", nil),
+        ("SANY", "12", nil),
+    ] as [(String, String, String?)])
+    func plannedNames(descriptive: String, counter: String, expected: String?) {
+        let name = CommonsName.make(descriptive: descriptive, counter: counter)
+        if let expected {
+            #expect(name == expected)
+            #expect(CommonsName.problem(with: name) == nil)
+        } else {
+            #expect(CommonsName.problem(with: name) != nil, "\(name) should be refused")
+        }
+    }
+
     @Test func longNamesKeepCounterAndExtensionWithin240Bytes() {
         let name = CommonsName.make(descriptive: String(repeating: "Bakı ", count: 80), counter: "07")
         #expect(name.utf8.count <= 240)

@@ -191,6 +191,12 @@ import Testing
             #expect(result.report.counts.photos >= jpegs)
             #expect(result.report.counts.failed > 0 && result.report.counts.ready > 90)
             #expect(result.report.exitCode == 1)
+            // Hostile EXIF text (wikitext, HTML, a signature, line breaks) reaches a page only escaped.
+            let nasty = try #require(try Self.batch(output).first { $0.source == "bad/nasty_metadata_text.jpg" })
+            let page = try #require(nasty.wikitext)
+            #expect(page.contains("|description={{en|1=Sunset&#125;&#125; &#123;&#123;Delete&#124;reason&#61;x&#125;&#125;"))
+            #expect(page.components(separatedBy: "[[Category:").count == 2 && !page.contains("<script") && !page.contains("~~~~"))
+            #expect(page.components(separatedBy: "\n}}\n").count == 2)
             for id in ["jpeg.too-large", "jpeg.damaged", "jpeg.no-frame", "read.empty"] {
                 #expect(result.report.diagnostics.contains { $0.id == id }, "no \(id) diagnostic")
             }
