@@ -28,7 +28,9 @@ demo: build
 	status=$$?; [ $$status -le 1 ] || exit $$status; \
 	echo; \
 	echo "Output in $(OUT)/:"; \
-	echo "  commons/batch.jsonl      one line per photo: status, Commons file name, wikitext"; \
+	echo "  review.html              open it in a browser to look the batch over"; \
+	echo "  commons/batch.jsonl      one line per photo: status, Commons file name, wikitext, structured data"; \
+	echo "  commons/batch.csv        the ready photos for spreadsheet-driven upload tools"; \
 	echo "  commons/*.wikitext       the file page of each photo ready for upload"; \
 	echo "  thumbs/320, thumbs/1280  upright thumbnails"; \
 	echo "  report.json              counts and every diagnostic"; \
