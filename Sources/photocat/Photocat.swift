@@ -48,6 +48,7 @@ enum Main {
             Foundation.exit(exit.rawValue)
         } catch let error as PhotoCatalogError {
             complain("photocat: \(error)")
+            if case .locked = error { Foundation.exit(ExitStatus.locked) }
             Foundation.exit(ExitStatus.usageOrManifest)
         } catch {
             let code = Photocat.exitCode(for: error)

@@ -27,6 +27,8 @@ public struct Pipeline: Sendable {
         let config = configuration
         try checkOutputIsOutsideCard()
         try prepareOutputFolder()
+        let lock = try OutputLock(folder: config.output)
+        defer { withExtendedLifetime(lock) {} }
         let scan = try CardScanner(root: config.card).scan()
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
         let records = await Self.readAll(scan.files, reader: reader, jobs: config.jobs, progress: progress)

@@ -8,6 +8,8 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
     case manifest([ManifestIssue])
     case cannotWrite(String, String)
     case knownSHA1(String, Int, String)
+    /// Another run holds the output folder (with its process id when known).
+    case locked(String, Int?)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
         case .manifest(let issues): issues.map(\.description).joined(separator: "\n")
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .knownSHA1(let path, let line, let reason): "\(path):\(line): error: \(reason)"
+        case .locked(let path, let pid):
+            "another photocat run\(pid.map { " (process \($0))" } ?? "") is writing \(path); nothing was done, try again when it has finished"
         }
     }
 }

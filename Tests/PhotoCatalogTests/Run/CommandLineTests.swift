@@ -1,4 +1,5 @@
 import Foundation
+import PhotoCatalog
 import Testing
 
 /// The `photocat` executable as users and cron call it: its output contract and exit codes.
@@ -114,6 +115,29 @@ import Testing
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.contains("error: [scan.not-jpeg]"))
+        }
+    }
+}
+
+/// Two runs on one output folder: the second is refused with exit 75 and writes nothing.
+@Suite struct OutputLockTests {
+    @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheFolder() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("out")
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            var lock: OutputLock? = try OutputLock(folder: output)
+            #expect(throws: PhotoCatalogError.locked(output.path, Int(getpid()))) { try OutputLock(folder: output) }
+
+            let card = try Fixtures.copySampleCard(into: folder)
+            let refused = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path])
+            #expect(refused.status == 75)
+            #expect(refused.stderr.contains("another photocat run (process \(getpid())) is writing"))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("commons").path))
+
+            lock = nil // released: the next run goes ahead
+            #expect(lock == nil)
+            let allowed = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path])
+            #expect(allowed.status == 1)
         }
     }
 }
