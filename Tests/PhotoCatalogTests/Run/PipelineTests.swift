@@ -9,13 +9,14 @@ import Testing
         var modified: [String: Date]
     }
 
-    /// Every file below `root` with its bytes and mtime.
+    /// Every file below `root` with its bytes and mtime, but for the lock file, which each run
+    /// stamps with its process id.
     static func snapshot(_ root: URL) throws -> Snapshot {
         var snapshot = Snapshot(files: [:], modified: [:])
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey])!
         for case let url as URL in enumerator {
             let values = try url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey])
-            guard values.isRegularFile == true else { continue }
+            guard values.isRegularFile == true, url.lastPathComponent != ".photocat.lock" else { continue }
             let path = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
             snapshot.files[path] = try Data(contentsOf: url)
             snapshot.modified[path] = values.contentModificationDate
