@@ -16,16 +16,16 @@ public struct PhotoReader: Sendable {
     public func read(_ file: CardFile) -> PhotoRecord {
         var record = PhotoRecord(relativePath: file.relativePath, size: file.size)
         if file.size == 0 { return failed(record, "read.empty", "empty file (0 bytes)") }
-        switch file.kind {
-        case .jpeg: break
-        case .otherImage(let format): return failed(record, "scan.not-jpeg", "named like a JPEG but holds \(format) data")
-        default: return failed(record, "scan.not-jpeg", "named like a JPEG but is not an image photocat recognises")
-        }
         let data: Data
         do {
             data = try StageTimes.measure(&record.times.read) { try Data(contentsOf: file.url) }
         } catch {
             return failed(record, "read.unreadable", "cannot read the file: \(error.reason)")
+        }
+        switch file.kind {
+        case .jpeg: break
+        case .otherImage(let format): return failed(record, "scan.not-jpeg", "named like a JPEG but holds \(format) data")
+        default: return failed(record, "scan.not-jpeg", "named like a JPEG but is not an image photocat recognises")
         }
         record.sha1 = StageTimes.measure(&record.times.hash) {
             Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()

@@ -91,9 +91,11 @@ public struct CardScanner: Sendable {
         do {
             head = try Self.readHead(path: path)
         } catch {
+            // A photo the user expects to see fails in the read stage, which says why; anything
+            // else is reported here.
+            if FileKind.hasJPEGExtension(relativePath) { return file(path, relativePath, info, .unknown) }
             result.diagnostics.append(Diagnostic(.error, "scan.unreadable", path: relativePath, "cannot open: \(error.reason)"))
-            // Still a photo the user expects to see: it fails in the read stage with this reason.
-            return FileKind.hasJPEGExtension(relativePath) ? file(path, relativePath, info, .unknown) : nil
+            return nil
         }
         let kind = FileKind.sniff(head, fileName: relativePath)
         switch kind {
