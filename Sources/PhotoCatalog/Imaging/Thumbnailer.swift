@@ -35,7 +35,6 @@ public struct Thumbnail: Sendable, Equatable {
 
 public struct ThumbnailSet: Sendable {
     public var thumbnails: [Thumbnail]
-    public var scaleDenominator: Int
     public var warningCount: Int
     public var firstWarning: String?
     /// Decode, resize and encode times.
@@ -56,7 +55,7 @@ public enum Thumbnailer {
 
     public static func render(jpeg data: Data, orientation: Int?, options: ThumbnailOptions) throws -> ThumbnailSet {
         let sizes = Array(Set(options.sizes)).sorted(by: >)
-        guard let largest = sizes.first else { return ThumbnailSet(thumbnails: [], scaleDenominator: 1, warningCount: 0) }
+        guard let largest = sizes.first else { return ThumbnailSet(thumbnails: [], warningCount: 0) }
         var times = StageTimes()
         let decoded = try StageTimes.measure(&times.decode) {
             try JPEGCodec.decode(data, maxPixels: options.maxPixels) { header in
@@ -79,7 +78,7 @@ public enum Thumbnailer {
             thumbnails.append(Thumbnail(size: size, width: upright.width, height: upright.height, jpeg: jpeg))
             source = resized
         }
-        return ThumbnailSet(thumbnails: thumbnails.reversed(), scaleDenominator: decoded.scaleDenominator,
+        return ThumbnailSet(thumbnails: thumbnails.reversed(),
                             warningCount: decoded.warningCount, firstWarning: decoded.firstWarning, times: times)
     }
 }

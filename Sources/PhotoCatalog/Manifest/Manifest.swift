@@ -65,16 +65,10 @@ public struct Manifest: Sendable, Equatable {
         /// A card folder (`DCIM/101MSDCF`): every photo below it.
         public var folder: String?
         public var clock: CameraClock
-        /// A photo of a clock: this camera's photo `photo` shows the true time `shows`; the
-        /// clock correction is worked out from it on the card.
-        public var sync: (photo: String, shows: LocalDateTime)?
+        /// A photo of a clock; the clock correction is worked out from it on the card.
+        public var sync: ClockSync?
         /// Who took this camera's photos, when it is not the event's author.
         public var photographer: Author?
-
-        public static func == (a: Camera, b: Camera) -> Bool {
-            a.id == b.id && a.make == b.make && a.model == b.model && a.serial == b.serial && a.folder == b.folder
-                && a.clock == b.clock && a.sync?.photo == b.sync?.photo && a.sync?.shows == b.sync?.shows && a.photographer == b.photographer
-        }
 
         public func matches(relativePath: String, metadata: PhotoMetadata?) -> Bool {
             func same(_ wanted: String?, _ actual: String?) -> Bool {
@@ -84,6 +78,12 @@ public struct Manifest: Sendable, Equatable {
             let inFolder = folder.map { relativePath.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } ?? true
             return inFolder && same(make, metadata?.make) && same(model, metadata?.model) && same(serial, metadata?.serialNumber)
         }
+    }
+
+    /// This camera's photo `photo` shows the true time `shows`.
+    public struct ClockSync: Sendable, Equatable {
+        public var photo: String
+        public var shows: LocalDateTime
     }
 
     /// The first camera entry that matches the photo.

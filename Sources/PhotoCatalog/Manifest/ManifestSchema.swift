@@ -190,7 +190,7 @@ extension NodeReader {
     }
 
     /// `{photo: DSC00050.JPG, shows: "2026-01-15 17:04:10"}`: a photo of a clock and the time on it.
-    private mutating func sync(_ node: Node, _ what: String) -> (photo: String, shows: LocalDateTime)? {
+    private mutating func sync(_ node: Node, _ what: String) -> Manifest.ClockSync? {
         guard let f = fields(node, what, allowed: ["photo", "shows"]),
               let photo = string(required(f, "photo", in: what, at: node), "\(what).photo"),
               let shows = string(required(f, "shows", in: what, at: node), "\(what).shows") else { return nil }
@@ -200,7 +200,7 @@ extension NodeReader {
             fail(f["shows"]?.value, "\(what).shows `\(shows)` is not a time such as 2026-01-15 17:04:10")
             return nil
         }
-        return (photo, time)
+        return Manifest.ClockSync(photo: photo, shows: time)
     }
 
     /// `+HH:MM[:SS]` or `-HH:MM[:SS]`, up to a day either way.

@@ -27,7 +27,6 @@ public enum Inspector {
         let head = (try? CardScanner.readHead(path: path)) ?? []
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let file = CardFile(relativePath: path, url: url, size: (attributes?[.size] as? Int64) ?? 0,
-                            modified: (attributes?[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0),
                             kind: FileKind.sniff(head, fileName: path))
         return [item(reader.read(file), sourceFile: path)]
     }

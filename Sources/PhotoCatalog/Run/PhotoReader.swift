@@ -14,7 +14,7 @@ public struct PhotoReader: Sendable {
     }
 
     public func read(_ file: CardFile) -> PhotoRecord {
-        var record = PhotoRecord(relativePath: file.relativePath, size: file.size)
+        var record = PhotoRecord(relativePath: file.relativePath)
         if file.size == 0 { return failed(record, "read.empty", "empty file (0 bytes)") }
         let data: Data
         do {

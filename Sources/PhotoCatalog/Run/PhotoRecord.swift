@@ -11,7 +11,6 @@ public struct ThumbnailFile: Sendable, Equatable, Codable {
 /// What the read stage learnt about one file on the card.
 public struct PhotoRecord: Sendable {
     public var relativePath: String
-    public var size: Int64
     /// SHA-1 of the file bytes, as Commons identifies content.
     public var sha1: String?
     public var frame: JPEGFrame?
@@ -25,8 +24,7 @@ public struct PhotoRecord: Sendable {
     public var warnings: [String] = []
     public var diagnostics: [Diagnostic] = []
 
-    public init(relativePath: String, size: Int64) {
+    public init(relativePath: String) {
         self.relativePath = relativePath
-        self.size = size
     }
 }

@@ -26,7 +26,8 @@ public struct Pipeline: Sendable {
     public func run(progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws -> RunResult {
         let config = configuration
         try checkOutputIsOutsideCard()
-        try prepareOutputFolder()
+        try createOutputFolder()
+        // Creating the lock file also proves the folder writable, before any work.
         let lock = try OutputLock(folder: config.output)
         defer { withExtendedLifetime(lock) {} }
         let scan = try CardScanner(root: config.card).scan()
@@ -87,16 +88,11 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Fails before any work when DIR cannot be created or written, naming the path.
-    private func prepareOutputFolder() throws {
-        let output = configuration.output
-        let probe = output.appendingPathComponent(".photocat-write-test")
+    private func createOutputFolder() throws {
         do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try Data().write(to: probe)
-            try FileManager.default.removeItem(at: probe)
+            try FileManager.default.createDirectory(at: configuration.output, withIntermediateDirectories: true)
         } catch {
-            throw PhotoCatalogError.cannotWrite(output.path, error.reason)
+            throw PhotoCatalogError.cannotWrite(configuration.output.path, error.reason)
         }
     }
 

@@ -6,14 +6,12 @@ public struct CardFile: Sendable, Equatable {
     public var relativePath: String
     public var url: URL
     public var size: Int64
-    public var modified: Date
     public var kind: FileKind
 
-    public init(relativePath: String, url: URL, size: Int64, modified: Date, kind: FileKind) {
+    public init(relativePath: String, url: URL, size: Int64, kind: FileKind) {
         self.relativePath = relativePath
         self.url = url
         self.size = size
-        self.modified = modified
         self.kind = kind
     }
 }
@@ -117,9 +115,7 @@ public struct CardScanner: Sendable {
     }
 
     private func file(_ path: String, _ relativePath: String, _ info: stat, _ kind: FileKind) -> CardFile {
-        let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        return CardFile(relativePath: relativePath, url: URL(fileURLWithPath: path), size: Int64(info.st_size),
-                        modified: Date(timeIntervalSince1970: seconds), kind: kind)
+        CardFile(relativePath: relativePath, url: URL(fileURLWithPath: path), size: Int64(info.st_size), kind: kind)
     }
 
     static func readHead(path: String) throws -> [UInt8] {

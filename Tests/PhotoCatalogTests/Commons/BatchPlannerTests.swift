@@ -5,7 +5,7 @@ import Testing
 /// The derive stage on records made in memory: no disk involved.
 @Suite struct BatchPlannerTests {
     static func record(_ path: String, time: String?, sha1: String? = nil, failure: String? = nil) -> PhotoRecord {
-        var record = PhotoRecord(relativePath: path, size: 1000)
+        var record = PhotoRecord(relativePath: path)
         record.sha1 = sha1 ?? String(repeating: String(path.utf8.count % 10), count: 40) + path
         var metadata = PhotoMetadata()
         metadata.dateTimeOriginal = time

@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func overlapsAreReportedInTheRun() throws {
-        var record = PhotoRecord(relativePath: "DCIM/100CANON/IMG_0100.JPG", size: 1)
+        var record = PhotoRecord(relativePath: "DCIM/100CANON/IMG_0100.JPG")
         record.sha1 = String(repeating: "b", count: 40)
         var metadata = PhotoMetadata()
         metadata.dateTimeOriginal = "2026:01:15 17:10:00"

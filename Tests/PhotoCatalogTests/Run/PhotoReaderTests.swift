@@ -6,7 +6,7 @@ import Testing
     private func read(_ data: Data, policy: ThumbnailOptions.DamagePolicy, in folder: URL) throws -> PhotoRecord {
         let url = folder.appendingPathComponent("IMG_0001.JPG")
         try data.write(to: url)
-        let file = CardFile(relativePath: "IMG_0001.JPG", url: url, size: Int64(data.count), modified: Date(), kind: .jpeg)
+        let file = CardFile(relativePath: "IMG_0001.JPG", url: url, size: Int64(data.count), kind: .jpeg)
         let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64], failOn: policy), thumbnailStore: ThumbnailStore(root: folder.appendingPathComponent("out")))
         return reader.read(file)
     }
