@@ -20,38 +20,11 @@ public enum BatchPlanner {
         var taggings: [Tagging?] = []
         var firstBySHA1: [String: String] = [:]
         for record in records {
-            var entry = BatchEntry(source: record.relativePath, sha1: record.sha1, status: .ready,
-                                   thumbnails: record.thumbnails.map(\.path), width: record.frame?.width, height: record.frame?.height)
-            if let failure = record.failure {
-                entry.status = .failed
-                entry.reasons = [failure]
-                entries.append(entry)
-                taggings.append(nil)
-                continue
-            }
-            let tagging = tagger.tag(relativePath: record.relativePath, metadata: record.metadata)
-            entry.reasons = record.warnings
-            entry.captured = tagging.localTime?.description
-            entry.capturedUTC = tagging.capture?.utcString
-            entry.timeSource = tagging.capture.map { "\($0.source.rawValue), zone: \($0.zoneSource.rawValue)" + ($0.correction != 0 ? ", clock corrected by \($0.correction) s" : "") }
-            entry.location = manifest.event.withholdLocation ? nil : tagging.location
-            entry.locationSource = manifest.event.withholdLocation ? nil : tagging.locationSource
-            entry.scene = tagging.scene?.id
-            entry.people = tagging.people.map(\.id)
-            if let sha1 = record.sha1, knownSHA1.contains(sha1) {
-                entry.status = .duplicate
-                entry.reasons = ["already on Commons (its SHA-1 is in the --known-sha1 list)"]
-            } else if let sha1 = record.sha1, let first = firstBySHA1[sha1] {
-                entry.status = .duplicate
-                entry.duplicateOf = first
-                entry.reasons = ["the same bytes as \(first)"]
-            } else if !tagging.exclusions.isEmpty {
-                entry.status = .excluded
-                entry.reasons = tagging.exclusions + entry.reasons
-            }
-            if let sha1 = record.sha1, firstBySHA1[sha1] == nil { firstBySHA1[sha1] = record.relativePath }
-            entries.append(entry)
+            let tagging = record.failure == nil ? tagger.tag(relativePath: record.relativePath, metadata: record.metadata) : nil
+            let firstCopy = record.sha1.flatMap { firstBySHA1[$0] }
+            entries.append(entry(for: record, tagging: tagging, event: manifest.event, knownSHA1: knownSHA1, firstCopy: firstCopy))
             taggings.append(tagging)
+            if let sha1 = record.sha1, record.failure == nil, firstBySHA1[sha1] == nil { firstBySHA1[sha1] = record.relativePath }
         }
         let naming = assignNames(&entries, taggings: taggings, event: manifest.event, previous: previousNames)
         for index in entries.indices where entries[index].status == .ready {
@@ -67,6 +40,38 @@ public enum BatchPlanner {
                               "claimed by scenes \(claims.joined(separator: ", ")); `\(claims[0])` is the most specific")
         }
         return Plan(entries: entries, diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, records: records))
+    }
+
+    /// One photo's batch line before naming: its tags, and its status with the reasons.
+    /// Precedence: failed, then already on Commons, then a second copy, then excluded.
+    static func entry(for record: PhotoRecord, tagging: Tagging?, event: Manifest.Event, knownSHA1: Set<String>, firstCopy: String?) -> BatchEntry {
+        var entry = BatchEntry(source: record.relativePath, sha1: record.sha1, status: .ready,
+                               thumbnails: record.thumbnails.map(\.path), width: record.frame?.width, height: record.frame?.height)
+        guard let tagging, record.failure == nil else {
+            entry.status = .failed
+            entry.reasons = record.failure.map { [$0] } ?? []
+            return entry
+        }
+        entry.reasons = record.warnings
+        entry.captured = tagging.localTime?.description
+        entry.capturedUTC = tagging.capture?.utcString
+        entry.timeSource = tagging.capture?.summary
+        entry.location = event.withholdLocation ? nil : tagging.location
+        entry.locationSource = event.withholdLocation ? nil : tagging.locationSource
+        entry.scene = tagging.scene?.id
+        entry.people = tagging.people.map(\.id)
+        if let sha1 = record.sha1, knownSHA1.contains(sha1) {
+            entry.status = .duplicate
+            entry.reasons = ["already on Commons (its SHA-1 is in the --known-sha1 list)"]
+        } else if let firstCopy {
+            entry.status = .duplicate
+            entry.duplicateOf = firstCopy
+            entry.reasons = ["the same bytes as \(firstCopy)"]
+        } else if !tagging.exclusions.isEmpty {
+            entry.status = .excluded
+            entry.reasons = tagging.exclusions + entry.reasons
+        }
+        return entry
     }
 
     /// Cameras synchronised by a photo of a clock get the correction that photo implies:

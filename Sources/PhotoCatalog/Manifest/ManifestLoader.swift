@@ -151,9 +151,7 @@ struct NodeReader {
     mutating func localized(_ node: Node?, _ what: String, languages: [String]) -> LocalizedText {
         guard let node else { return [:] }
         if case .scalar = node, let text = string(node, what) {
-            for person in unnameable where text.range(of: person.name, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
-                fail(node, "\(what) names \(person.name) (`\(person.id)`), who did not consent to being photographed")
-            }
+            checkNamesNoOneUnnameable(text, at: node, what)
             return [languages.first ?? "en": text]
         }
         guard case .mapping(let mapping) = node else {
@@ -171,12 +169,17 @@ struct NodeReader {
             }
             if let text = string(value, "\(what).\(language)") {
                 result[language] = text
-                for person in unnameable where text.range(of: person.name, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
-                    fail(value, "\(what).\(language) names \(person.name) (`\(person.id)`), who did not consent to being photographed")
-                }
+                checkNamesNoOneUnnameable(text, at: value, "\(what).\(language)")
             }
         }
         return result
+    }
+
+    /// A description may not name anyone with `consent: none`.
+    mutating func checkNamesNoOneUnnameable(_ text: String, at node: Node, _ what: String) {
+        for person in unnameable where text.range(of: person.name, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
+            fail(node, "\(what) names \(person.name) (`\(person.id)`), who did not consent to being photographed")
+        }
     }
 
     /// `key:` with nothing (or only comments) after it: an empty list, not an error.

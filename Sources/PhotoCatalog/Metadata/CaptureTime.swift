@@ -81,6 +81,11 @@ public struct CaptureTime: Sendable, Equatable {
         return value
     }
 
+    /// Where the time came from, for the batch line: the tag, the zone's source, any correction.
+    public var summary: String {
+        "\(source.rawValue), zone: \(zoneSource.rawValue)" + (correction != 0 ? ", clock corrected by \(correction) s" : "")
+    }
+
     /// The instant as ISO 8601 in UTC, with the sub-seconds the camera recorded.
     public var utcString: String? {
         guard let utc else { return nil }
