@@ -1,9 +1,5 @@
 import Foundation
 
-public enum PhotoCatalog {
-    public static let version = "0.1.0"
-}
-
 /// What a run produced, for the command line to print and map to an exit code.
 public struct RunResult: Sendable {
     public var report: RunReport

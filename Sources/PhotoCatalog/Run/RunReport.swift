@@ -1,0 +1,51 @@
+import Foundation
+
+/// `report.json`: the run's counts and every diagnostic. Holds no clock time, so an identical
+/// run writes identical bytes.
+public struct RunReport: Sendable, Equatable, Codable {
+    public struct Counts: Sendable, Equatable, Codable {
+        public var photos = 0
+        public var ready = 0
+        public var excluded = 0
+        public var duplicate = 0
+        public var failed = 0
+        /// Files on the card that are not JPEG photos (RAW, video, …), passed over.
+        public var skippedFiles = 0
+
+        public init(photos: Int = 0, ready: Int = 0, excluded: Int = 0, duplicate: Int = 0, failed: Int = 0, skippedFiles: Int = 0) {
+            (self.photos, self.ready, self.excluded, self.duplicate, self.failed, self.skippedFiles) = (photos, ready, excluded, duplicate, failed, skippedFiles)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case photos, ready, excluded, duplicate, failed
+            case skippedFiles = "skipped_files"
+        }
+    }
+
+    public var tool: String
+    public var card: String
+    public var counts: Counts
+    public var thumbnailSizes: [Int]
+    public var diagnostics: [Diagnostic]
+
+    enum CodingKeys: String, CodingKey {
+        case tool, card, counts
+        case thumbnailSizes = "thumbnail_sizes"
+        case diagnostics
+    }
+
+    /// 0 when every photo is fine (excluded and duplicate photos are the user's choice and
+    /// photocat's care, not failures), 1 when some photo failed.
+    public var exitCode: Int32 { counts.failed > 0 ? 1 : 0 }
+
+    /// One line in exiftool's manner: `12 photos: 9 ready, 1 excluded, 1 duplicate, 1 failed`.
+    public var summary: String {
+        var parts = ["\(counts.ready) ready"]
+        if counts.excluded > 0 { parts.append("\(counts.excluded) excluded") }
+        if counts.duplicate > 0 { parts.append("\(counts.duplicate) duplicate") }
+        if counts.failed > 0 { parts.append("\(counts.failed) failed") }
+        var line = "\(counts.photos) photo\(counts.photos == 1 ? "" : "s"): " + parts.joined(separator: ", ")
+        if counts.skippedFiles > 0 { line += "; \(counts.skippedFiles) other file\(counts.skippedFiles == 1 ? "" : "s") skipped" }
+        return line
+    }
+}
