@@ -5,7 +5,7 @@
 SWIFT    ?= swift
 OUT      ?= demo-output
 PREFIX   ?= /usr/local
-PACKAGES := libexif-dev libjpeg-dev pkg-config
+PACKAGES := libexif-dev libjpeg-dev libsqlite3-dev pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
@@ -14,7 +14,7 @@ RELEASE   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 # System libraries come from the distribution; only what is missing is installed.
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is needed: see https://www.swift.org/install/linux/"; exit 1; }
-	@if ! pkg-config --exists libexif libjpeg 2>/dev/null; then \
+	@if ! pkg-config --exists libexif libjpeg sqlite3 2>/dev/null; then \
 		echo "Installing $(PACKAGES) with apt-get ..."; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(PACKAGES); \
 	fi

@@ -2,12 +2,11 @@ import ArgumentParser
 import Foundation
 import PhotoCatalog
 
-/// Exit codes, documented in `--help` and the README.
+/// Exit codes, documented in `--help` and the README; those of errors that stop a whole run
+/// (74, 75, 130, 143) come from `PhotoCatalogError.exitCode`.
 enum ExitStatus {
-    static let ok: Int32 = 0
     static let somePhotosFailed: Int32 = 1
     static let usageOrManifest: Int32 = 2
-    static let locked: Int32 = 75
 }
 
 struct Photocat: AsyncParsableCommand {
@@ -21,11 +20,13 @@ struct Photocat: AsyncParsableCommand {
         Exit codes:
           0   every photo is fine (excluded and duplicate photos count as fine)
           1   the run finished, but some photos failed (see report.json)
-          2   usage or manifest error; nothing was written
-          75  another run holds the output folder's lock
+          2   usage or manifest error, or the card is missing; nothing was written
+          74  the output folder or its catalogue cannot be written (disk full, permissions)
+          75  another run holds the output folder's lock; try again later
+          130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
         """,
         version: PhotoCatalog.version,
-        subcommands: [Run.self, Inspect.self, Validate.self, Initialize.self]
+        subcommands: [Run.self, Status.self, Inspect.self, Validate.self, Initialize.self]
     )
 }
 
@@ -47,9 +48,8 @@ enum Main {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let error as PhotoCatalogError {
-            complain("photocat: \(error)")
-            if case .locked = error { Foundation.exit(ExitStatus.locked) }
-            Foundation.exit(ExitStatus.usageOrManifest)
+            Log.warn("photocat: \(error)")
+            Foundation.exit(error.exitCode)
         } catch {
             let code = Photocat.exitCode(for: error)
             if code == .success {

@@ -3,6 +3,7 @@ import Foundation
 import PhotoCatalog
 
 extension ThumbnailOptions.DamagePolicy: ExpressibleByArgument {}
+extension RunConfiguration.RemovedPolicy: ExpressibleByArgument {}
 
 extension Photocat {
     struct Run: AsyncParsableCommand {
@@ -10,8 +11,14 @@ extension Photocat {
             abstract: "Catalogue a card and write the Commons upload batch.",
             discussion: """
             Writes into DIR: thumbs/<size>/<sha1>.jpg, commons/<file name>.wikitext per ready photo, \
-            commons/batch.jsonl (one line per photo) and report.json (counts and diagnostics). \
+            commons/batch.jsonl (one line per photo), commons/batch.csv, review.html, report.json \
+            (counts and diagnostics) and catalog.sqlite (every photo and run; query it with sqlite3). \
             Files whose bytes would not change are left untouched.
+
+            Runs are incremental: a photo whose size and modification time are unchanged is not read \
+            again, so the same command can run nightly from cron over a folder that cards are copied \
+            into. A run can be stopped at any moment (Ctrl-C, SIGTERM, even SIGKILL): the next run goes \
+            on from where it was and ends in the same state.
             """
         )
 
@@ -46,10 +53,28 @@ extension Photocat {
             valueName: "file"))
         var knownSHA1: String?
 
+        @Option(help: ArgumentHelp(
+            "Leave files modified less than this many seconds ago for the next run: they may still be being copied. 0 takes everything now.",
+            valueName: "seconds"))
+        var settle: Int = 60
+
+        @Option(help: ArgumentHelp(
+            "Process only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of each photo's path, so N machines can split one archive. Give each shard its own --out.",
+            valueName: "K/N"))
+        var shard: String?
+
+        @Flag(help: "Read and render every photo again instead of trusting the catalogue; the outputs come out byte-identical.")
+        var rebuild = false
+
+        @Option(help: ArgumentHelp(
+            "What happens to the page and thumbnails of a photo no longer on the card: 'delete' them (the default) or 'keep' them. Either way it leaves the batch and stays in the catalogue, marked removed.",
+            valueName: "delete|keep"))
+        var removed: RunConfiguration.RemovedPolicy = .delete
+
         @Flag(help: "Also print notes (skipped files, photos without EXIF).")
         var verbose = false
 
-        @Flag(help: "Print only the summary and errors.")
+        @Flag(help: "Print only the summary and errors (for cron).")
         var quiet = false
 
         @Flag(help: "Print the time spent per stage (summed over photos and workers).")
@@ -68,29 +93,57 @@ extension Photocat {
             guard (1...100).contains(quality) else { throw ValidationError("--quality must be from 1 to 100") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard (1...10_000).contains(maxMegapixels) else { throw ValidationError("--max-megapixels must be from 1 to 10000") }
+            guard settle >= 0 else { throw ValidationError("--settle must be 0 or more seconds") }
+            if let shard {
+                do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
+            }
+            if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
         }
 
         func run() async throws {
             let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: self.manifest))
             let options = ThumbnailOptions(sizes: try parsedSizes(), quality: quality, maxPixels: maxMegapixels * 1_000_000, failOn: failOn)
             let known = try knownSHA1.map { try RunConfiguration.knownSHA1(contentsOf: URL(fileURLWithPath: $0)) } ?? []
-            let configuration = RunConfiguration(card: URL(fileURLWithPath: card), manifest: manifest,
-                                                 output: URL(fileURLWithPath: out), jobs: jobs, thumbnails: options, knownSHA1: known)
+            let configuration = RunConfiguration(
+                card: URL(fileURLWithPath: card), manifest: manifest, output: URL(fileURLWithPath: out), jobs: jobs,
+                thumbnails: options, knownSHA1: known, settleSeconds: settle, shard: try shard.map(Shard.init(parsing:)),
+                rebuild: rebuild, removed: removed)
+            let signals = SignalWatcher()
             let progress = ProgressLine(enabled: !quiet)
-            let result = try await Pipeline(configuration: configuration).run { done, total, path in
-                progress.update(done: done, total: total, path: path)
+            let result: RunResult
+            do {
+                result = try await Pipeline(configuration: configuration).run(stop: signals.stop) { done, total, path in
+                    progress.update(done: done, total: total, path: path)
+                }
+            } catch {
+                progress.finish()
+                throw error
             }
             progress.finish()
-            for diagnostic in result.report.diagnostics where diagnostic.severity >= (verbose ? .note : quiet ? .error : .warning) {
-                complain(diagnostic.description)
+            let threshold: Diagnostic.Severity = verbose ? .note : quiet ? .error : .warning
+            for diagnostic in result.report.diagnostics where diagnostic.severity >= threshold {
+                Log.warn(diagnostic.description)
             }
-            print(result.report.summary)
+            if !quiet { result.events.forEach { Log.warn($0.description) } }
+            Log.say(result.report.summary + Self.workSummary(result.work))
             if !quiet {
                 let removed = result.written.removed > 0 ? ", \(result.written.removed) stale removed" : ""
-                print("Output in \(configuration.output.path): \(result.written.written) files written, \(result.written.unchanged) unchanged\(removed)")
+                Log.say("Output in \(configuration.output.path): \(result.written.written) files written, \(result.written.unchanged) unchanged\(removed)")
             }
             if timings { printTimings(result.times, photos: result.report.counts.photos) }
             if result.report.exitCode != 0 { throw ExitCode(result.report.exitCode) }
+        }
+
+        /// What the run had to do, when it was not simply everything: ` (3 new, 297 unchanged)`.
+        static func workSummary(_ work: RunWork) -> String {
+            var parts: [String] = []
+            if work.new > 0 { parts.append("\(work.new) new") }
+            if work.changed > 0 { parts.append("\(work.changed) read again") }
+            if work.unchanged > 0 { parts.append("\(work.unchanged) unchanged") }
+            if work.removed > 0 { parts.append("\(work.removed) removed") }
+            if work.settling > 0 { parts.append("\(work.settling) left for the next run") }
+            if work.otherShards > 0 { parts.append("\(work.otherShards) in other shards") }
+            return parts.isEmpty || parts == ["\(work.new) new"] ? "" : " (" + parts.joined(separator: ", ") + ")"
         }
 
         private func printTimings(_ times: StageTimes, photos: Int) {
@@ -104,32 +157,5 @@ extension Photocat {
                 print(name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%9.2f %14.1f", total / 1000, total / count))
             }
         }
-    }
-}
-
-/// Progress on standard error: one rewritten line on a terminal, a line every 25 photos in a log.
-final class ProgressLine: @unchecked Sendable {
-    private let enabled: Bool
-    private let terminal = isatty(STDERR_FILENO) != 0
-    private let lock = NSLock()
-
-    init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
-    func update(done: Int, total: Int, path: String) {
-        guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        if terminal {
-            FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)] \(path)".utf8))
-        } else if done % 25 == 0 || done == total {
-            complain("[\(done)/\(total)] photos read")
-        }
-    }
-
-    func finish() {
-        guard enabled, terminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

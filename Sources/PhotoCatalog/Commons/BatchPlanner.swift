@@ -10,9 +10,13 @@ public enum BatchPlanner {
 
     /// `previousNames` maps SHA-1 to the Commons name the photo had in the last batch of this
     /// output folder: names already given are kept, so adding photos renames none.
-    /// `knownSHA1` holds the hashes of files already on Commons (`--known-sha1`).
+    /// `reservedNames` are never given to a photo (names of photos since removed from the
+    /// card, which may already be on Commons). `knownSHA1` holds the hashes of files already on
+    /// Commons (`--known-sha1`). With a `shard`, names carry "(part K of N)" so the batches of
+    /// the shards never clash.
     public static func plan(records: [PhotoRecord], manifest: Manifest, previousNames: [String: String] = [:],
-                            knownSHA1: Set<String> = []) -> Plan {
+                            reservedNames: Set<String> = [], knownSHA1: Set<String> = [], shard: Shard? = nil,
+                            otherPhotos: [String] = []) -> Plan {
         let (manifest, syncs) = resolvingClockSyncs(manifest, records: records)
         let tagger = Tagger(manifest: manifest)
         let records = records.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
@@ -26,7 +30,8 @@ public enum BatchPlanner {
             taggings.append(tagging)
             if let sha1 = record.sha1, record.failure == nil, firstBySHA1[sha1] == nil { firstBySHA1[sha1] = record.relativePath }
         }
-        let naming = assignNames(&entries, taggings: taggings, event: manifest.event, previous: previousNames)
+        let naming = assignNames(&entries, taggings: taggings, event: manifest.event, previous: previousNames,
+                                 reserved: reservedNames, part: shard.map { "(part \($0.index) of \($0.count))" })
         for index in entries.indices where entries[index].status == .ready {
             guard let tagging = taggings[index] else { continue }
             let record = records[index]
@@ -39,7 +44,7 @@ public enum BatchPlanner {
             return Diagnostic(.note, "manifest.scene-overlap", path: record.relativePath,
                               "claimed by scenes \(claims.joined(separator: ", ")); `\(claims[0])` is the most specific")
         }
-        return Plan(entries: entries, diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, records: records))
+        return Plan(entries: entries, diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
     }
 
     /// One photo's batch line before naming: its tags, and its status with the reasons.
@@ -101,18 +106,18 @@ public enum BatchPlanner {
     /// after the highest one in use.
     /// Returns a diagnostic for each name Commons would refuse (that photo then fails).
     static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event,
-                            previous: [String: String] = [:]) -> [Diagnostic] {
+                            previous: [String: String] = [:], reserved: Set<String> = [], part: String? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var groups: [String: [Int]] = [:]
         var prefixOrder: [String] = []
         for index in entries.indices where entries[index].status == .ready {
             guard let tagging = taggings[index] else { continue }
             let fragment = tagging.override?.title ?? tagging.scene?.name
-            let prefix = CommonsName.normalized([event.name, tagging.localTime?.dateString, fragment].compactMap { $0 }.joined(separator: " "))
+            let prefix = CommonsName.normalized([event.name, tagging.localTime?.dateString, fragment, part].compactMap { $0 }.joined(separator: " "))
             if groups[prefix] == nil { prefixOrder.append(prefix) }
             groups[prefix, default: []].append(index)
         }
-        var taken = Set<String>()
+        var taken = Set(reserved.map { $0.lowercased() })
         for prefix in prefixOrder {
             let members = groups[prefix]!.sorted { a, b in
                 let ta = taggings[a]?.localTime, tb = taggings[b]?.localTime
@@ -179,12 +184,13 @@ public enum BatchPlanner {
             consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
     }
 
-    /// A `photos:` entry that matches nothing is usually a typo in a file name.
-    static func unusedOverrides(manifest: Manifest, records: [PhotoRecord]) -> [Diagnostic] {
+    /// A `photos:` entry that matches nothing is usually a typo in a file name. `paths` are all
+    /// the photos on the card, including those outside this batch (other shards, still copying).
+    static func unusedOverrides(manifest: Manifest, paths: [String]) -> [Diagnostic] {
         var keys = Set<String>()
-        for record in records {
-            let name = (record.relativePath as NSString).lastPathComponent
-            keys.formUnion([record.relativePath, name, (name as NSString).deletingPathExtension])
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            keys.formUnion([path, name, (name as NSString).deletingPathExtension])
         }
         return manifest.photos.keys.sorted().filter { !keys.contains($0) }.map {
             Diagnostic(.warning, "manifest.unknown-photo", path: "manifest", "photos: `\($0)` matches no photo on the card")

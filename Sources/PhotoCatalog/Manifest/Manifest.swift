@@ -12,6 +12,9 @@ public struct Manifest: Sendable, Equatable {
     public var people: [Person]
     /// Per-photo overrides, keyed by file name (`IMG_0003.JPG`) or card-relative path.
     public var photos: [String: PhotoOverride]
+    /// A hash of the manifest's text and page template: the catalogue's derive key, so a
+    /// manifest edit shows in `sqlite3` as the reason pages were derived anew.
+    public var fingerprint = "-"
 
     public struct Event: Sendable, Equatable {
         public var title: LocalizedText

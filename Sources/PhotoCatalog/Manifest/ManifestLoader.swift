@@ -36,9 +36,10 @@ public struct ManifestLoader {
             throw PhotoCatalogError.manifest([ManifestIssue(file: fileName, line: 1, column: 1, message: "the manifest is empty; it needs at least `version: 1` and an `event`")])
         }
         let manifest = reader.manifest(root)
-        guard reader.issues.isEmpty, let manifest else {
+        guard reader.issues.isEmpty, var manifest else {
             throw PhotoCatalogError.manifest(reader.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
+        manifest.fingerprint = Fingerprint.of(yaml + "\u{0}" + (manifest.event.pageTemplate?.text ?? ""))
         return manifest
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The write stage: wikitext pages, `commons/batch.jsonl` and `report.json`, each written
-/// atomically and only when its bytes change.
+/// atomically and only when its bytes change; pages and thumbnails no photo of the batch uses
+/// any more are removed, so the folder always equals what a fresh run would write.
 public struct OutputWriter: Sendable {
     public var root: URL
 
@@ -9,7 +10,10 @@ public struct OutputWriter: Sendable {
         self.root = root
     }
 
-    public func write(entries: [BatchEntry], report: RunReport, card: URL, manifest: Manifest) throws -> AtomicFile.Counts {
+    /// `keeping` lists files (relative to the folder) to leave even though no entry uses them:
+    /// the outputs of removed photos under `--removed keep`.
+    public func write(entries: [BatchEntry], report: RunReport, card: URL, manifest: Manifest,
+                      keeping: Set<String> = []) throws -> AtomicFile.Counts {
         var result = AtomicFile.Counts()
         func put(_ data: Data, _ path: String) throws {
             result.add(try AtomicFile.write(data, to: root.appendingPathComponent(path)))
@@ -21,7 +25,8 @@ public struct OutputWriter: Sendable {
             pages.insert(page)
             try put(Data(wikitext.utf8), "commons/" + page)
         }
-        result.removed = try removeStalePages(keeping: pages)
+        result.removed = try removeStalePages(keeping: pages.union(keeping.map { ($0 as NSString).lastPathComponent }))
+        result.removed += try removeStaleThumbnails(keeping: Set(entries.flatMap(\.thumbnails)).union(keeping))
         let encoder = Self.encoder()
         var batch = Data()
         for entry in entries {
@@ -44,8 +49,26 @@ public struct OutputWriter: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
         var removed = 0
         for name in names where name.hasSuffix(".wikitext") && !pages.contains(name) {
-            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-            removed += 1
+            if try AtomicFile.remove(folder.appendingPathComponent(name)) { removed += 1 }
+        }
+        return removed
+    }
+
+    /// Thumbnails are named by content, so a changed photo or a dropped size leaves files that
+    /// nothing refers to.
+    private func removeStaleThumbnails(keeping paths: Set<String>) throws -> Int {
+        let thumbs = root.appendingPathComponent("thumbs")
+        guard let sizes = try? FileManager.default.contentsOfDirectory(atPath: thumbs.path) else { return 0 }
+        var removed = 0
+        for size in sizes.sorted() {
+            let folder = thumbs.appendingPathComponent(size)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names.sorted() where name.hasSuffix(".jpg") && !paths.contains("thumbs/\(size)/\(name)") {
+                if try AtomicFile.remove(folder.appendingPathComponent(name)) { removed += 1 }
+            }
+            if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                try? FileManager.default.removeItem(at: folder)
+            }
         }
         return removed
     }

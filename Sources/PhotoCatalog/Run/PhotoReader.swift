@@ -78,6 +78,7 @@ public struct PhotoReader: Sendable {
             return
         }
         do {
+            record.decoded = true
             let set = try Thumbnailer.render(jpeg: data, orientation: record.metadata?.orientation, options: thumbnails)
             record.times = record.times + set.times
             if let store = thumbnailStore, let sha1 = record.sha1 {

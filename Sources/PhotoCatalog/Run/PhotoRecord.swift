@@ -9,7 +9,7 @@ public struct ThumbnailFile: Sendable, Equatable, Codable {
 }
 
 /// What the read stage learnt about one file on the card.
-public struct PhotoRecord: Sendable {
+public struct PhotoRecord: Sendable, Equatable, Codable {
     public var relativePath: String
     /// SHA-1 of the file bytes, as Commons identifies content.
     public var sha1: String?
@@ -23,6 +23,13 @@ public struct PhotoRecord: Sendable {
     /// Problems that did not fail the photo but belong in its batch line (a kept damaged photo).
     public var warnings: [String] = []
     public var diagnostics: [Diagnostic] = []
+    /// Whether this run decoded the photo's pixels (false when the catalogue's result was reused).
+    public var decoded = false
+
+    /// The catalogue keeps what was learnt; the work counters belong to the run that did it.
+    enum CodingKeys: String, CodingKey {
+        case relativePath = "path", sha1, frame, metadata, thumbnails, failure, warnings, diagnostics
+    }
 
     public init(relativePath: String) {
         self.relativePath = relativePath

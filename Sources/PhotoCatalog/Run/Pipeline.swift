@@ -4,13 +4,20 @@ import Foundation
 public struct RunResult: Sendable {
     public var report: RunReport
     public var entries: [BatchEntry]
+    /// What this run had to do (read, decoded, reused, left for later).
+    public var work: RunWork
+    /// Things that happened to the card since the last run: photos gone, photos still being
+    /// copied. Printed, not kept in `report.json`, which describes the batch, not the run.
+    public var events: [Diagnostic]
     /// Every file of the output folder this run wrote, left as it was, or removed.
     public var written: AtomicFile.Counts
     /// Read-stage time per stage, summed over photos.
     public var times: StageTimes
+    /// The run's id in the catalogue.
+    public var runID: Int64
 }
 
-/// scan → read (parallel, bounded) → derive (pure) → write.
+/// scan → read (parallel, bounded; only what the catalogue cannot answer) → derive (pure) → write.
 public struct Pipeline: Sendable {
     public var configuration: RunConfiguration
 
@@ -19,51 +26,172 @@ public struct Pipeline: Sendable {
     }
 
     /// `progress` is called once per photo read, with (done, total, card-relative path).
-    public func run(progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws -> RunResult {
+    /// `stop` is polled between photos: when SIGINT or SIGTERM sets it, the photos in flight
+    /// finish and are committed, and the run throws `.interrupted`.
+    public func run(stop: StopRequest = StopRequest(),
+                    progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws -> RunResult {
         let config = configuration
         try checkOutputIsOutsideCard()
+        // The card is scanned before anything is created, so a card that is not mounted leaves
+        // no trace in the output folder.
+        let scan = try CardScanner(root: config.card).scan()
         try createOutputFolder()
-        // Creating the lock file also proves the folder writable, before any work.
         let lock = try OutputLock(folder: config.output)
         defer { withExtendedLifetime(lock) {} }
-        let scan = try CardScanner(root: config.card).scan()
+        removeLeftovers()
+        let catalog = try Catalog(folder: config.output)
+        let runID = try catalog.beginRun(card: config.card, shard: config.shard)
+        do {
+            return try await run(scan: scan, catalog: catalog, runID: runID, stop: stop, progress: progress)
+        } catch let error as PhotoCatalogError {
+            try? catalog.finishRun(runID, rows: [], counts: nil, work: RunWork(), report: nil, exitCode: error.exitCode)
+            throw error
+        }
+    }
+
+    private func run(scan: ScanResult, catalog: Catalog, runID: Int64, stop: StopRequest,
+                     progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> RunResult {
+        let config = configuration
+        let stored = try catalog.photos()
+        let plan = WorkPlan.make(files: scan.files, catalogue: stored, rules: rules, now: Self.now()) { path in
+            FileManager.default.fileExists(atPath: config.output.appendingPathComponent(path).path)
+        }
+        var work = RunWork()
+        work.scanned = plan.reused.count + plan.toRead.count + plan.settling.count
+        work.unchanged = plan.reused.count
+        work.changed = plan.toRead.filter { stored[$0.relativePath] != nil }.count
+        work.new = plan.toRead.count - work.changed
+        work.settling = plan.settling.count
+        work.removed = plan.removed.count
+        work.otherShards = plan.otherShards
+
+        // Read what the catalogue cannot answer, committing each photo as it is done.
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
-        let records = await Self.readAll(scan.files, reader: reader, jobs: config.jobs, progress: progress)
-        let writer = OutputWriter(root: config.output)
-        let plan = BatchPlanner.plan(records: records, manifest: config.manifest, previousNames: writer.previousNames(),
-                                     knownSHA1: config.knownSHA1)
-        let report = makeReport(scan: scan, records: records, plan: plan)
+        var readRows: [PhotoRow] = []
+        let fresh = try await Self.readAll(plan.toRead, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
+            let row = PhotoRow(file: file, record: record, keys: config.keys, options: config.thumbnails,
+                               run: runID, firstRun: stored[file.relativePath]?.firstRun)
+            try catalog.save(row)
+            readRows.append(row)
+        }
+        work.decoded = fresh.filter(\.decoded).count
+        if let signal = stop.requested {
+            let error = PhotoCatalogError.interrupted(signal)
+            try catalog.finishRun(runID, rows: [], counts: nil, work: work, report: nil, exitCode: error.exitCode)
+            throw error
+        }
+
+        // Derive the whole batch from the rows of every photo now on the card.
+        let current = plan.reused + readRows + plan.held
+        let records = current.map(\.record)
+        let presentSHA1 = Set(records.compactMap(\.sha1))
+        let inBatch = Set(current.map(\.path))
+        let batch = BatchPlanner.plan(records: records, manifest: config.manifest,
+                                      previousNames: previousNames(stored: stored, fresh: stored.isEmpty),
+                                      reservedNames: Set(plan.removed.filter { !presentSHA1.contains($0.sha1 ?? "") }.compactMap(\.name)),
+                                      knownSHA1: config.knownSHA1, shard: config.shard,
+                                      otherPhotos: scan.files.map(\.relativePath).filter { !inBatch.contains($0) })
+        let report = makeReport(scan: scan, records: records, plan: batch)
+        let kept = config.removed == .keep ? Set(plan.removed.flatMap(\.outputs)) : []
         let written: AtomicFile.Counts
         do {
-            written = try writer.write(entries: plan.entries, report: report, card: config.card, manifest: config.manifest)
+            written = try OutputWriter(root: config.output).write(entries: batch.entries, report: report, card: config.card,
+                                                                  manifest: config.manifest, keeping: kept)
         } catch {
             throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }
-        let thumbnails = records.map(\.thumbnailWrites).reduce(AtomicFile.Counts(), +)
-        return RunResult(report: report, entries: plan.entries, written: written + thumbnails,
-                         times: records.map(\.times).reduce(StageTimes(), +))
+
+        let rows = derivedRows(current: current, removed: plan.removed, entries: batch.entries, stored: stored, runID: runID)
+        try catalog.finishRun(runID, rows: rows, counts: report.counts, work: work, report: report, exitCode: report.exitCode)
+        let thumbnails = fresh.map(\.thumbnailWrites).reduce(AtomicFile.Counts(), +)
+        return RunResult(report: report, entries: batch.entries, work: work, events: events(plan),
+                         written: written + thumbnails, times: fresh.map(\.times).reduce(StageTimes(), +), runID: runID)
+    }
+
+    private var rules: WorkPlan.Rules {
+        WorkPlan.Rules(keys: configuration.keys, thumbnails: configuration.thumbnails,
+                       settleSeconds: configuration.settleSeconds, shard: configuration.shard, rebuild: configuration.rebuild)
+    }
+
+    /// SHA-1 → Commons name given before, so names stay put. The catalogue holds them; a folder
+    /// whose catalogue is new (deleted, or from before the catalogue existed) has its batch file.
+    private func previousNames(stored: [String: PhotoRow], fresh: Bool) -> [String: String] {
+        var names = fresh ? OutputWriter(root: configuration.output).previousNames() : [:]
+        for row in stored.values.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            if let sha1 = row.sha1, let name = row.name, row.state == .present || names[sha1] == nil { names[sha1] = name }
+        }
+        return names
+    }
+
+    /// The catalogue rows whose derived columns or state this run changed.
+    private func derivedRows(current: [PhotoRow], removed: [PhotoRow], entries: [BatchEntry],
+                             stored: [String: PhotoRow], runID: Int64) -> [PhotoRow] {
+        let key = configuration.keys.derive(manifest: configuration.manifest, knownSHA1: configuration.knownSHA1, shard: configuration.shard)
+        let bySource = Dictionary(entries.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [PhotoRow] = []
+        for row in current {
+            guard let entry = bySource[row.path] else { continue }
+            var derived = row.deriving(entry, key: key)
+            derived.state = .present
+            derived.removedRun = nil
+            if derived != stored[row.path] { rows.append(derived) }
+        }
+        for row in removed {
+            var gone = row
+            gone.state = .removed
+            gone.removedRun = runID
+            if configuration.removed == .delete { gone.outputs = [] }
+            rows.append(gone)
+        }
+        return rows
+    }
+
+    private func events(_ plan: WorkPlan) -> [Diagnostic] {
+        let removed = plan.removed.map {
+            Diagnostic(.note, "card.removed", path: $0.path, configuration.removed == .delete
+                       ? "no longer on the card; its page and thumbnails were removed"
+                       : "no longer on the card; its page and thumbnails are kept (--removed keep) but it left the batch")
+        }
+        let why = "changed less than \(configuration.settleSeconds) s ago, perhaps still being copied; left for the next run (--settle 0 takes it now)"
+        // A card being copied can have hundreds of such files: one line then, not hundreds.
+        if plan.settling.count > 5 {
+            let first = plan.settling.prefix(3).map(\.relativePath).joined(separator: ", ")
+            return removed + [Diagnostic(.note, "card.settling", path: ".", "\(plan.settling.count) photos (\(first), …) \(why)")]
+        }
+        return removed + plan.settling.map { Diagnostic(.note, "card.settling", path: $0.relativePath, why) }
     }
 
     /// Reads photos in a task group that never holds more than `jobs` photos at once, so memory
-    /// follows the number of workers, not the size of the card.
-    static func readAll(_ files: [CardFile], reader: PhotoReader, jobs: Int,
-                        progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async -> [PhotoRecord] {
-        await withTaskGroup(of: PhotoRecord.self) { group in
+    /// follows the number of workers, not the size of the card. `commit` runs for each photo in
+    /// turn, on this task; when it throws, no new photo starts and the error is rethrown.
+    static func readAll(_ files: [CardFile], reader: PhotoReader, jobs: Int, stop: StopRequest? = nil,
+                        progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in },
+                        commit: (CardFile, PhotoRecord) throws -> Void = { _, _ in }) async throws -> [PhotoRecord] {
+        try await withThrowingTaskGroup(of: (Int, PhotoRecord).self) { group in
             var records: [PhotoRecord] = []
             records.reserveCapacity(files.count)
             var next = 0
             func startNext() {
-                guard next < files.count else { return }
-                let file = files[next]
+                guard next < files.count, stop?.requested == nil else { return }
+                let index = next
                 next += 1
-                group.addTask { reader.read(file) }
+                group.addTask { (index, reader.read(files[index])) }
             }
             for _ in 0..<min(jobs, files.count) { startNext() }
-            while let record = await group.next() {
+            var failure: Error?
+            while let (index, record) = try await group.next() {
+                guard failure == nil else { continue }
+                do {
+                    try commit(files[index], record)
+                } catch {
+                    failure = error
+                    continue
+                }
                 records.append(record)
                 progress(records.count, files.count, record.relativePath)
                 startNext()
             }
+            if let failure { throw failure }
             return records
         }
     }
@@ -73,7 +201,13 @@ public struct Pipeline: Sendable {
     public static func readMetadata(card: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> (scan: ScanResult, records: [PhotoRecord]) {
         let scan = try CardScanner(root: card).scan()
         let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []), thumbnailStore: nil)
-        return (scan, await readAll(scan.files, reader: reader, jobs: max(1, jobs)))
+        return (scan, try await readAll(scan.files, reader: reader, jobs: max(1, jobs)))
+    }
+
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     private func checkOutputIsOutsideCard() throws {
@@ -92,6 +226,17 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Temporary files of a run that was killed mid-write; the lock says no run is writing now.
+    private func removeLeftovers() {
+        let output = configuration.output
+        var folders = [output, output.appendingPathComponent("commons")]
+        let thumbs = output.appendingPathComponent("thumbs")
+        for size in (try? FileManager.default.contentsOfDirectory(atPath: thumbs.path)) ?? [] {
+            folders.append(thumbs.appendingPathComponent(size))
+        }
+        folders.forEach(AtomicFile.removeLeftovers(in:))
+    }
+
     private func makeReport(scan: ScanResult, records: [PhotoRecord], plan: BatchPlanner.Plan) -> RunReport {
         var counts = RunReport.Counts()
         counts.photos = plan.entries.count
@@ -103,8 +248,9 @@ public struct Pipeline: Sendable {
             case .failed: counts.failed += 1
             }
         }
-        counts.skippedFiles = scan.diagnostics.filter { $0.id.hasPrefix("scan.") }.count
-        var diagnostics = scan.diagnostics + records.flatMap(\.diagnostics) + plan.diagnostics
+        let scanDiagnostics = scan.diagnostics.filter { configuration.shard?.contains($0.path) ?? true }
+        counts.skippedFiles = scanDiagnostics.filter { $0.id.hasPrefix("scan.") }.count
+        var diagnostics = scanDiagnostics + records.flatMap(\.diagnostics) + plan.diagnostics
         diagnostics.sort { ($0.path, $0.id, $0.message) < ($1.path, $1.id, $1.message) }
         return RunReport(tool: "photocat \(PhotoCatalog.version)", card: configuration.card.lastPathComponent,
                          counts: counts, thumbnailSizes: configuration.thumbnails.sizes.sorted(), diagnostics: diagnostics)

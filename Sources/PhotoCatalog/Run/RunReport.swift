@@ -20,6 +20,17 @@ public struct RunReport: Sendable, Equatable, Codable {
             case photos, ready, excluded, duplicate, failed
             case skippedFiles = "skipped_files"
         }
+
+        /// One line in exiftool's manner: `12 photos: 9 ready, 1 excluded, 1 duplicate, 1 failed`.
+        public var summary: String {
+            var parts = ["\(ready) ready"]
+            if excluded > 0 { parts.append("\(excluded) excluded") }
+            if duplicate > 0 { parts.append("\(duplicate) duplicate") }
+            if failed > 0 { parts.append("\(failed) failed") }
+            var line = "\(photos) photo\(photos == 1 ? "" : "s"): " + parts.joined(separator: ", ")
+            if skippedFiles > 0 { line += "; \(skippedFiles) other file\(skippedFiles == 1 ? "" : "s") skipped" }
+            return line
+        }
     }
 
     public var tool: String
@@ -39,13 +50,5 @@ public struct RunReport: Sendable, Equatable, Codable {
     public var exitCode: Int32 { counts.failed > 0 ? 1 : 0 }
 
     /// One line in exiftool's manner: `12 photos: 9 ready, 1 excluded, 1 duplicate, 1 failed`.
-    public var summary: String {
-        var parts = ["\(counts.ready) ready"]
-        if counts.excluded > 0 { parts.append("\(counts.excluded) excluded") }
-        if counts.duplicate > 0 { parts.append("\(counts.duplicate) duplicate") }
-        if counts.failed > 0 { parts.append("\(counts.failed) failed") }
-        var line = "\(counts.photos) photo\(counts.photos == 1 ? "" : "s"): " + parts.joined(separator: ", ")
-        if counts.skippedFiles > 0 { line += "; \(counts.skippedFiles) other file\(counts.skippedFiles == 1 ? "" : "s") skipped" }
-        return line
-    }
+    public var summary: String { counts.summary }
 }

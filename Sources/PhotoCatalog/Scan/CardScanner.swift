@@ -6,12 +6,16 @@ public struct CardFile: Sendable, Equatable {
     public var relativePath: String
     public var url: URL
     public var size: Int64
+    /// Modification time in nanoseconds since 1970: with the size, how a later run knows the
+    /// file is unchanged without reading it.
+    public var modified: Int64
     public var kind: FileKind
 
-    public init(relativePath: String, url: URL, size: Int64, kind: FileKind) {
+    public init(relativePath: String, url: URL, size: Int64, modified: Int64 = 0, kind: FileKind) {
         self.relativePath = relativePath
         self.url = url
         self.size = size
+        self.modified = modified
         self.kind = kind
     }
 }
@@ -115,7 +119,8 @@ public struct CardScanner: Sendable {
     }
 
     private func file(_ path: String, _ relativePath: String, _ info: stat, _ kind: FileKind) -> CardFile {
-        CardFile(relativePath: relativePath, url: URL(fileURLWithPath: path), size: Int64(info.st_size), kind: kind)
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return CardFile(relativePath: relativePath, url: URL(fileURLWithPath: path), size: Int64(info.st_size), modified: modified, kind: kind)
     }
 
     static func readHead(path: String) throws -> [UInt8] {

@@ -10,6 +10,21 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
     case knownSHA1(String, Int, String)
     /// Another run holds the output folder (with its process id when known).
     case locked(String, Int?)
+    /// The catalogue cannot be opened or is from a newer photocat.
+    case catalog(String, String)
+    /// SIGINT or SIGTERM stopped the run after committing the photos already read.
+    case interrupted(Int32)
+
+    /// The process exit status: 75 (EX_TEMPFAIL) when locked, 74 (EX_IOERR) when the output
+    /// folder or catalogue cannot be written, 128 + the signal when interrupted, 2 otherwise.
+    public var exitCode: Int32 {
+        switch self {
+        case .locked: 75
+        case .cannotWrite, .catalog: 74
+        case .interrupted(let signal): 128 + signal
+        default: 2
+        }
+    }
 
     public var description: String {
         switch self {
@@ -21,6 +36,9 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
         case .knownSHA1(let path, let line, let reason): "\(path):\(line): error: \(reason)"
         case .locked(let path, let pid):
             "another photocat run\(pid.map { " (process \($0))" } ?? "") is writing \(path); nothing was done, try again when it has finished"
+        case .catalog(let path, let reason): "catalogue \(path): \(reason)"
+        case .interrupted(let signal):
+            "stopped by \(signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"); the photos read so far are saved, the next run goes on from there"
         }
     }
 }

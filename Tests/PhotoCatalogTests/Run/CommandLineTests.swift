@@ -36,14 +36,14 @@ import Testing
         try await Fixtures.withTemporaryFolder { folder in
             let card = try Fixtures.copySampleCard(into: folder)
             let out = folder.appendingPathComponent("out").path
-            let result = try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--jobs", "2"])
+            let result = try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--jobs", "2", "--settle", "0"])
             #expect(result.status == 1)
             #expect(result.stdout.contains("12 photos: 8 ready, 2 excluded, 1 duplicate, 1 failed; 1 other file skipped"))
             #expect(result.stderr.contains("DCIM/100CANON/IMG_0009.JPG: error: [jpeg.damaged]"))
 
             // Without the damaged photo every photo is fine: exit 0.
             try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0009.JPG"))
-            #expect(try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out]).status == 0)
+            #expect(try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--settle", "0"]).status == 0)
         }
     }
 
@@ -129,14 +129,14 @@ import Testing
             #expect(throws: PhotoCatalogError.locked(output.path, Int(getpid()))) { try OutputLock(folder: output) }
 
             let card = try Fixtures.copySampleCard(into: folder)
-            let refused = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path])
+            let refused = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0"])
             #expect(refused.status == 75)
             #expect(refused.stderr.contains("another photocat run (process \(getpid())) is writing"))
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("commons").path))
 
             lock = nil // released: the next run goes ahead
             #expect(lock == nil)
-            let allowed = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path])
+            let allowed = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0"])
             #expect(allowed.status == 1)
         }
     }
