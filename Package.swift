@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PhotoCatalogTests",
-            dependencies: ["PhotoCatalog", "SampleCard"]
+            dependencies: ["PhotoCatalog", "SampleCard", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -47,7 +47,7 @@ public struct PhotoRow: Sendable, Equatable, Codable, FetchableRecord, Persistab
     }
 
     /// A fresh row for a photo just read; the derived columns are filled after planning.
-    init(file: CardFile, record: PhotoRecord, keys: StageKeys, options: ThumbnailOptions, run: Int64, firstRun: Int64?) {
+    public init(file: CardFile, record: PhotoRecord, keys: StageKeys, options: ThumbnailOptions, run: Int64, firstRun: Int64? = nil) {
         path = file.relativePath
         size = file.size
         mtimeNs = file.modified

@@ -8,8 +8,9 @@ public enum BatchPlanner {
         public var diagnostics: [Diagnostic]
     }
 
-    /// `previousNames` maps SHA-1 to the Commons name the photo had in the last batch of this
-    /// output folder: names already given are kept, so adding photos renames none.
+    /// `previousNames` maps a card-relative path or a SHA-1 to the Commons name the photo had in
+    /// the last batch of this output folder: names already given are kept, so adding photos
+    /// renames none, an edited photo keeps its name (by path) and a moved one too (by SHA-1).
     /// `reservedNames` are never given to a photo (names of photos since removed from the
     /// card, which may already be on Commons). `knownSHA1` holds the hashes of files already on
     /// Commons (`--known-sha1`). With a `shard`, names carry "(part K of N)" so the batches of
@@ -127,7 +128,7 @@ public enum BatchPlanner {
             var counter = 0
             var unnamed: [Int] = []
             for index in members {
-                if let name = entries[index].sha1.flatMap({ previous[$0] }), let number = Self.counter(of: name, prefix: prefix),
+                if let name = previous[entries[index].source] ?? entries[index].sha1.flatMap({ previous[$0] }), let number = Self.counter(of: name, prefix: prefix),
                    !taken.contains(name.lowercased()) {
                     entries[index].filename = name
                     taken.insert(name.lowercased())

@@ -73,14 +73,15 @@ public struct OutputWriter: Sendable {
         return removed
     }
 
-    /// SHA-1 → Commons name from the batch this folder already holds, so names stay put.
+    /// Path and SHA-1 → Commons name from the batch this folder already holds, so names stay put.
     public func previousNames() -> [String: String] {
         guard let text = try? String(contentsOf: root.appendingPathComponent("commons/batch.jsonl"), encoding: .utf8) else { return [:] }
         var names: [String: String] = [:]
         for line in text.split(separator: "\n") {
             guard let entry = try? JSONDecoder().decode(BatchEntry.self, from: Data(line.utf8)),
-                  let sha1 = entry.sha1, let name = entry.filename else { continue }
-            names[sha1] = name
+                  let name = entry.filename else { continue }
+            names[entry.source] = name
+            if let sha1 = entry.sha1 { names[sha1] = name }
         }
         return names
     }

@@ -78,7 +78,7 @@ public struct PhotoReader: Sendable {
             return
         }
         do {
-            record.decoded = true
+            record.decoded = !thumbnails.sizes.isEmpty
             let set = try Thumbnailer.render(jpeg: data, orientation: record.metadata?.orientation, options: thumbnails)
             record.times = record.times + set.times
             if let store = thumbnailStore, let sha1 = record.sha1 {
@@ -108,7 +108,7 @@ public struct PhotoReader: Sendable {
             }
             record = failed(record, id, error.description)
         } catch {
-            record = failed(record, "output.thumbnail", "cannot write thumbnail: \(error.reason)")
+            record.outputError = .cannotWrite(thumbnailStore?.root.appendingPathComponent("thumbs").path ?? "thumbs", error.reason)
         }
     }
 

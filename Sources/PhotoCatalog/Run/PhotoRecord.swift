@@ -6,6 +6,11 @@ public struct ThumbnailFile: Sendable, Equatable, Codable {
     public var size: Int
     /// Relative to the output folder.
     public var path: String
+
+    public init(size: Int, path: String) {
+        self.size = size
+        self.path = path
+    }
 }
 
 /// What the read stage learnt about one file on the card.
@@ -25,6 +30,9 @@ public struct PhotoRecord: Sendable, Equatable, Codable {
     public var diagnostics: [Diagnostic] = []
     /// Whether this run decoded the photo's pixels (false when the catalogue's result was reused).
     public var decoded = false
+    /// A thumbnail could not be written (disk full, say): a fault of the output folder, not of
+    /// the photo, so the run stops instead of recording the photo as failed.
+    public var outputError: PhotoCatalogError?
 
     /// The catalogue keeps what was learnt; the work counters belong to the run that did it.
     enum CodingKeys: String, CodingKey {

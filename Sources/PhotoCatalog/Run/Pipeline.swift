@@ -69,6 +69,7 @@ public struct Pipeline: Sendable {
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
         var readRows: [PhotoRow] = []
         let fresh = try await Self.readAll(plan.toRead, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
+            if let error = record.outputError { throw error }
             let row = PhotoRow(file: file, record: record, keys: config.keys, options: config.thumbnails,
                                run: runID, firstRun: stored[file.relativePath]?.firstRun)
             try catalog.save(row)
@@ -113,12 +114,14 @@ public struct Pipeline: Sendable {
                        settleSeconds: configuration.settleSeconds, shard: configuration.shard, rebuild: configuration.rebuild)
     }
 
-    /// SHA-1 → Commons name given before, so names stay put. The catalogue holds them; a folder
-    /// whose catalogue is new (deleted, or from before the catalogue existed) has its batch file.
+    /// Path or SHA-1 → Commons name given before, so names stay put. The catalogue holds them;
+    /// a folder whose catalogue is new (deleted, or older than the catalogue) has its batch file.
     private func previousNames(stored: [String: PhotoRow], fresh: Bool) -> [String: String] {
         var names = fresh ? OutputWriter(root: configuration.output).previousNames() : [:]
         for row in stored.values.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            if let sha1 = row.sha1, let name = row.name, row.state == .present || names[sha1] == nil { names[sha1] = name }
+            guard let name = row.name else { continue }
+            names[row.path] = name
+            if let sha1 = row.sha1, row.state == .present || names[sha1] == nil { names[sha1] = name }
         }
         return names
     }

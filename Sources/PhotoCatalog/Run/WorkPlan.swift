@@ -24,6 +24,10 @@ public struct WorkPlan: Sendable {
         public var shard: Shard?
         /// Ignore every stored result and read everything again.
         public var rebuild: Bool
+
+        public init(keys: StageKeys, thumbnails: ThumbnailOptions, settleSeconds: Int, shard: Shard?, rebuild: Bool) {
+            (self.keys, self.thumbnails, self.settleSeconds, self.shard, self.rebuild) = (keys, thumbnails, settleSeconds, shard, rebuild)
+        }
     }
 
     /// - Parameters:

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import PhotoCatalog
+import Testing
+
+/// `catalog.sqlite` itself: what goes in comes out, and a catalogue photocat cannot trust is
+/// refused with a message that says what to do.
+@Suite struct CatalogTests {
+    /// Every corpus photo's read result survives the catalogue unchanged, so a reused result
+    /// plans exactly what a fresh read would.
+    @Test(.enabled(if: Fixtures.corpus != nil, Fixtures.corpusMissing))
+    func readResultsComeBackUnchanged() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let (scan, records) = try await Pipeline.readMetadata(card: Fixtures.corpus!, jobs: 2)
+            let catalog = try Catalog(folder: folder)
+            let run = try catalog.beginRun(card: Fixtures.corpus!, shard: nil)
+            let files = Dictionary(uniqueKeysWithValues: scan.files.map { ($0.relativePath, $0) })
+            for record in records {
+                try catalog.save(PhotoRow(file: files[record.relativePath]!, record: record, keys: .current, options: ThumbnailOptions(), run: run))
+            }
+            let stored = try catalog.photos()
+            #expect(stored.count == records.count && records.count > 100)
+            for var record in records {
+                // What the run did (times, decoding) is not part of what was learnt.
+                (record.times, record.decoded) = (StageTimes(), false)
+                #expect(stored[record.relativePath]?.record == record, "\(record.relativePath)")
+            }
+        }
+    }
+
+    @Test func aCatalogueFromANewerPhotocatIsRefused() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            _ = try Catalog(folder: folder)
+            let database = try DatabaseQueue(path: folder.appendingPathComponent(Catalog.fileName).path)
+            try database.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+            let error = #expect(throws: PhotoCatalogError.self) { try Catalog(folder: folder) }
+            #expect(error?.description.contains("written by a newer photocat") == true)
+            #expect(error?.exitCode == 74)
+        }
+    }
+
+    @Test func aDamagedCatalogueIsReportedWithAWayOut() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            try Data(repeating: 0x42, count: 4096).write(to: folder.appendingPathComponent(Catalog.fileName))
+            let error = #expect(throws: PhotoCatalogError.self) { try Catalog(folder: folder) }
+            #expect(error?.description.contains("move it away and run again") == true)
+        }
+    }
+
+    @Test func statusNeedsAnExistingCatalogue() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let error = #expect(throws: PhotoCatalogError.self) { try Catalog(folder: folder, writable: false) }
+            #expect(error?.description.contains("has `photocat run` written to") == true)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(Catalog.fileName).path))
+        }
+    }
+
+    @Test func statusCountsThePhotosAndNamesThoseNeedingAttention() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            let output = folder.appendingPathComponent("out")
+            _ = try await PipelineTests.run(card: card, output: output)
+            try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0001.JPG"))
+            let second = try await PipelineTests.run(card: card, output: output)
+            let status = try Catalog(folder: output, writable: false).status(runs: 5)
+            #expect(status.runs.map(\.id) == [2, 1])
+            #expect(status.runs[0].counts == second.report.counts && status.runs[0].work == second.work)
+            #expect(status.runs[0].exitCode == 1 && status.runs[0].ended != nil && status.runs[0].report == second.report)
+            #expect(status.counts == RunReport.Counts(photos: 11, ready: 7, excluded: 2, duplicate: 1, failed: 1))
+            #expect(status.removed == 1)
+            #expect(status.attention.map(\.path) == ["DCIM/100CANON/IMG_0009.JPG"])
+        }
+    }
+}
