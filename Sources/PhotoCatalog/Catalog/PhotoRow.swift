@@ -46,8 +46,9 @@ public struct PhotoRow: Sendable, Equatable, Codable, FetchableRecord, Persistab
         case firstRun = "first_run", readRun = "read_run", removedRun = "removed_run"
     }
 
-    /// A fresh row for a photo just read; the derived columns are filled after planning.
-    public init(file: CardFile, record: PhotoRecord, keys: StageKeys, options: ThumbnailOptions, run: Int64, firstRun: Int64? = nil) {
+    /// The row of a photo just read. The derived columns are the `previous` row's until the run
+    /// plans anew: a run killed before that must not lose the photo's Commons name.
+    public init(file: CardFile, record: PhotoRecord, keys: StageKeys, options: ThumbnailOptions, run: Int64, previous: PhotoRow? = nil) {
         path = file.relativePath
         size = file.size
         mtimeNs = file.modified
@@ -57,10 +58,15 @@ public struct PhotoRow: Sendable, Equatable, Codable, FetchableRecord, Persistab
         metadata = record.metadata
         readKey = keys.read(file)
         thumbsKey = keys.thumbnails(sha1: record.sha1, options: options)
-        reasons = []
-        people = []
-        outputs = []
-        self.firstRun = firstRun ?? run
+        deriveKey = previous?.deriveKey
+        status = previous?.status
+        name = previous?.name
+        reasons = previous?.reasons ?? []
+        scene = previous?.scene
+        people = previous?.people ?? []
+        captured = previous?.captured
+        outputs = previous?.outputs ?? []
+        firstRun = previous?.firstRun ?? run
         readRun = run
     }
 

@@ -71,7 +71,7 @@ public struct Pipeline: Sendable {
         let fresh = try await Self.readAll(plan.toRead, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
             if let error = record.outputError { throw error }
             let row = PhotoRow(file: file, record: record, keys: config.keys, options: config.thumbnails,
-                               run: runID, firstRun: stored[file.relativePath]?.firstRun)
+                               run: runID, previous: stored[file.relativePath])
             try catalog.save(row)
             readRows.append(row)
         }

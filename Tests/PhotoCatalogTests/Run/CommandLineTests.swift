@@ -15,12 +15,15 @@ import Testing
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The signal that ended the process, if one did.
+        var signal: Int32?
     }
 
-    static func photocat(_ arguments: [String]) throws -> Outcome {
+    static func photocat(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = try #require(executable, "build the photocat executable first (make test does)")
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -29,7 +32,8 @@ import Testing
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+                       stderr: String(decoding: stderr, as: UTF8.self),
+                       signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 
     @Test func runExitsOneWhenAPhotoFailed() async throws {
