@@ -23,8 +23,9 @@ build: deps
 	$(SWIFT) build -c release --product photocat
 
 # The sample card holds one damaged photo on purpose, so photocat exits 1 there; 2 and up are real failures.
+# A fresh checkout's files are seconds old, so --settle 0: nothing here is still being copied.
 demo: build
-	@$(RELEASE)/photocat run fixtures/sample-card --manifest fixtures/sample-manifest.yaml --out $(OUT); \
+	@$(RELEASE)/photocat run fixtures/sample-card --manifest fixtures/sample-manifest.yaml --out $(OUT) --settle 0; \
 	status=$$?; [ $$status -le 1 ] || exit $$status; \
 	echo; \
 	echo "Output in $(OUT)/:"; \
@@ -34,6 +35,7 @@ demo: build
 	echo "  commons/*.wikitext       the file page of each photo ready for upload"; \
 	echo "  thumbs/320, thumbs/1280  upright thumbnails"; \
 	echo "  report.json              counts and every diagnostic"; \
+	echo "  catalog.sqlite           every photo and run: try $(RELEASE)/photocat status --out $(OUT)"; \
 	echo "(exit status $$status: the sample card has one damaged photo on purpose)"
 
 test: deps

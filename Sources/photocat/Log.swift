@@ -29,6 +29,7 @@ final class ProgressLine: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private let start = ContinuousClock.now
+    private var lastDrawn = ContinuousClock.now - .seconds(1)
 
     init(enabled: Bool) {
         self.enabled = enabled
@@ -41,6 +42,9 @@ final class ProgressLine: @unchecked Sendable {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let rate = seconds > 0 ? Double(done) / seconds : 0
             if Log.stderrIsTerminal {
+                // A few redraws a second are enough to read; hundreds would slow the terminal.
+                guard done == total || lastDrawn.duration(to: .now) >= .milliseconds(100) else { return }
+                lastDrawn = .now
                 let width = 24
                 let filled = total > 0 ? width * done / total : width
                 let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)

@@ -55,6 +55,28 @@ import Testing
         }
     }
 
+    /// The README's example queries run as printed against a real catalogue.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "the sqlite3 command is not installed"))
+    func theReadmeQueriesWork() async throws {
+        let readme = try String(contentsOf: Fixtures.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let queries = readme.split(separator: "\n").filter { $0.hasPrefix("sqlite3 DIR/catalog.sqlite ") }
+        #expect(queries.count >= 4)
+        try await Fixtures.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("out")
+            _ = try await PipelineTests.run(card: try Fixtures.copySampleCard(into: folder), output: output)
+            var answers: [String] = []
+            for query in queries {
+                let result = try Subprocess.run("/bin/sh", ["-c", query.replacingOccurrences(of: "DIR/", with: "'\(output.path)'/")])
+                #expect(result.status == 0 && result.stderr.isEmpty, "\(query): \(result.stderr)")
+                answers.append(result.stdout)
+            }
+            #expect(answers[0].contains("DCIM/100CANON/IMG_0009.JPG|[\"damaged image data"))
+            #expect(answers[1].contains("Canon EOS 90D|"))
+            #expect(answers[2].contains("cake cutting"))
+            #expect(answers[3].hasPrefix("1|"))
+        }
+    }
+
     @Test func statusCountsThePhotosAndNamesThoseNeedingAttention() async throws {
         try await Fixtures.withTemporaryFolder { folder in
             let card = try Fixtures.copySampleCard(into: folder)

@@ -43,17 +43,10 @@ struct BrowserTests {
         try await Fixtures.withTemporaryFolder { folder in
             let output = folder.appendingPathComponent("out")
             _ = try await PipelineTests.run(card: try Fixtures.copySampleCard(into: folder), output: output)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Browser.chromium!)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
-                                 "--enable-logging=stderr", "--v=0", "--dump-dom", output.appendingPathComponent("review.html").absoluteString]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let result = try Subprocess.run(Browser.chromium!, [
+                "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                "--enable-logging=stderr", "--v=0", "--dump-dom", output.appendingPathComponent("review.html").absoluteString])
+            let (dom, log) = (result.stdout, result.stderr)
             #expect(dom.contains("data-loaded=\"yes\""), "the page's script did not run")
             let broken = dom.firstMatch(of: /data-broken-images="([^"]*)"/).map { String($0.1) }
             #expect(broken == "", "thumbnails that did not load: \(broken ?? "none reported")")

@@ -11,29 +11,9 @@ import Testing
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        /// The signal that ended the process, if one did.
-        var signal: Int32?
-    }
-
-    static func photocat(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try #require(executable, "build the photocat executable first (make test does)")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self),
-                       signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
+    static func photocat(_ arguments: [String], environment: [String: String] = [:]) throws -> Subprocess.Outcome {
+        let executable = try #require(executable, "build the photocat executable first (make test does)")
+        return try Subprocess.run(executable.path, arguments, environment: environment)
     }
 
     @Test func runExitsOneWhenAPhotoFailed() async throws {
@@ -67,7 +47,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [["run"], ["run", "card", "--manifest", "m.yaml", "--out", "o", "--quality", "0"], ["frobnicate"]])
+    @Test(arguments: [["run"], ["run", "card", "--manifest", "m.yaml", "--out", "o", "--quality", "0"], ["frobnicate"],
+                      ["run", "card", "--manifest", "m.yaml", "--out", "o", "--shard", "5/4"],
+                      ["run", "card", "--manifest", "m.yaml", "--out", "o", "--settle", "-1"], ["status"]])
     func usageErrorsExitTwo(arguments: [String]) throws {
         #expect(try Self.photocat(arguments).status == 2)
     }
@@ -91,7 +73,26 @@ import Testing
     @Test func helpDocumentsTheExitCodes() throws {
         let result = try Self.photocat(["--help"])
         #expect(result.status == 0)
-        for code in ["0 ", "1 ", "2 ", "75 "] { #expect(result.stdout.contains("  \(code)")) }
+        for code in ["0 ", "1 ", "2 ", "74 ", "75 ", "130 "] { #expect(result.stdout.contains("  \(code)")) }
+    }
+
+    @Test func statusShowsTheRunsAndThePhotosNeedingAttention() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try Fixtures.copySampleCard(into: folder)
+            let out = folder.appendingPathComponent("out").path
+            #expect(try Self.photocat(["status", "--out", out]).status == 74) // no catalogue yet
+            let run = try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--settle", "0", "--quiet"])
+            // Not a terminal: timestamped lines, the summary and nothing but errors.
+            #expect(run.stdout.split(separator: "\n").count == 1 && run.stdout.hasPrefix("20") && run.stdout.contains("Z 12 photos: 8 ready"))
+            #expect(!run.stderr.contains("warning:") && run.stderr.contains("error: [jpeg.damaged]"))
+            let status = try Self.photocat(["status", "--out", out])
+            #expect(status.status == 1)
+            #expect(status.stdout.contains("#1  20") && status.stdout.contains("exit 1  12 photos: 8 ready"))
+            #expect(status.stdout.contains("Needs attention:\n  DCIM/100CANON/IMG_0009.JPG  failed: damaged image data"))
+            let json = try Self.photocat(["status", "--out", out, "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect((object["runs"] as? [Any])?.count == 1 && (object["removed"] as? Int) == 0)
+        }
     }
 
     @Test func inspectPrintsJSONLines() throws {

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs a program to completion with posix_spawn and waitpid. Foundation's `Process` on Linux
+/// now and then never returns from `waitUntilExit` when many children end at once, and the
+/// crash tests start hundreds; output goes to temporary files, so no pipe can fill up either.
+enum Subprocess {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// The signal that ended the process, if one did.
+        var signal: Int32?
+    }
+
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("photocat-subprocess-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("stdout").path, err = folder.appendingPathComponent("stderr").path
+
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0)=\($1)" }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = variables.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        // WIFSIGNALED / WTERMSIG / WEXITSTATUS, which Swift does not import as functions.
+        let signal = status & 0x7F
+        let exited = signal == 0
+        return Outcome(status: exited ? (status >> 8) & 0xFF : signal,
+                       stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                       stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "",
+                       signal: exited ? nil : signal)
+    }
+}
