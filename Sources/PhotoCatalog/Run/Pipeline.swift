@@ -53,6 +53,7 @@ public struct Pipeline: Sendable {
                      progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> RunResult {
         let config = configuration
         let stored = try catalog.photos()
+        let previousCard = try catalog.runs(limit: 20).first { $0.id != runID && $0.ended != nil && ($0.exitCode ?? 2) <= 1 }?.card
         let plan = WorkPlan.make(files: scan.files, catalogue: stored, rules: rules, now: Self.now()) { path in
             FileManager.default.fileExists(atPath: config.output.appendingPathComponent(path).path)
         }
@@ -105,7 +106,7 @@ public struct Pipeline: Sendable {
         let rows = derivedRows(current: current, removed: plan.removed, entries: batch.entries, stored: stored, runID: runID)
         try catalog.finishRun(runID, rows: rows, counts: report.counts, work: work, report: report, exitCode: report.exitCode)
         let thumbnails = fresh.map(\.thumbnailWrites).reduce(AtomicFile.Counts(), +)
-        return RunResult(report: report, entries: batch.entries, work: work, events: events(plan),
+        return RunResult(report: report, entries: batch.entries, work: work, events: events(plan, previousCard: previousCard),
                          written: written + thumbnails, times: fresh.map(\.times).reduce(StageTimes(), +), runID: runID)
     }
 
@@ -149,8 +150,14 @@ public struct Pipeline: Sendable {
         return rows
     }
 
-    private func events(_ plan: WorkPlan) -> [Diagnostic] {
-        let removed = plan.removed.map {
+    private func events(_ plan: WorkPlan, previousCard: String?) -> [Diagnostic] {
+        var removed: [Diagnostic] = []
+        if let previousCard, previousCard != configuration.card.path, !plan.removed.isEmpty {
+            // Most likely a second card pointed at the same output folder by mistake.
+            removed.append(Diagnostic(.warning, "card.changed", path: ".",
+                                      "the last run read \(previousCard); the \(plan.removed.count) photos not on \(configuration.card.path) left the batch. Give each card its own --out, or copy the cards into one folder"))
+        }
+        removed += plan.removed.map {
             Diagnostic(.note, "card.removed", path: $0.path, configuration.removed == .delete
                        ? "no longer on the card; its page and thumbnails were removed"
                        : "no longer on the card; its page and thumbnails are kept (--removed keep) but it left the batch")

@@ -25,9 +25,15 @@ import Testing
             #expect(result.stdout.contains("12 photos: 8 ready, 2 excluded, 1 duplicate, 1 failed; 1 other file skipped"))
             #expect(result.stderr.contains("DCIM/100CANON/IMG_0009.JPG: error: [jpeg.damaged]"))
 
-            // Without the damaged photo every photo is fine: exit 0.
+            // Without the damaged photo every photo is fine: exit 0, and a second run writes nothing.
             try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0009.JPG"))
-            #expect(try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--settle", "0"]).status == 0)
+            let arguments = ["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--settle", "0"]
+            let second = try Self.photocat(arguments)
+            #expect(second.status == 0 && second.stdout.contains("(11 unchanged, 1 removed)"))
+            #expect(second.stderr.contains("DCIM/100CANON/IMG_0009.JPG: note: [card.removed] no longer on the card"))
+            let third = try Self.photocat(arguments)
+            #expect(third.status == 0 && third.stdout.contains("11 photos: 8 ready, 2 excluded, 1 duplicate; 1 other file skipped (11 unchanged)"))
+            #expect(third.stdout.contains(": 0 files written, 12 unchanged"))
         }
     }
 

@@ -223,6 +223,19 @@ import Testing
         }
     }
 
+    @Test func anotherCardInTheSameFolderIsPointedOut() async throws {
+        try await Self.withSetup { setup in
+            _ = try await setup.run()
+            var other = setup.configuration()
+            let second = setup.folder.appendingPathComponent("second")
+            try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
+            other.card = try Fixtures.copySampleCard(into: second)
+            try FileManager.default.removeItem(at: other.card.appendingPathComponent("DCIM/101MSDCF"))
+            let result = try await setup.run(other)
+            #expect(result.events.first { $0.id == "card.changed" }?.message.contains("the 3 photos not on") == true)
+        }
+    }
+
     @Test func aLockLeftByAKilledRunDoesNotBlock() async throws {
         try await Self.withSetup { setup in
             try FileManager.default.createDirectory(at: setup.output, withIntermediateDirectories: true)
