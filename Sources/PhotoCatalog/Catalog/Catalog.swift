@@ -127,6 +127,17 @@ public final class Catalog: Sendable {
         }
     }
 
+    /// The card of the last run before `run` that finished its batch (exit 0 or 1).
+    public func lastCard(before run: Int64) throws -> String? {
+        try guarded {
+            try database.read { db in
+                try String.fetchOne(db, sql: """
+                    SELECT card FROM run WHERE id < ? AND ended IS NOT NULL AND exit_code IN (0, 1) ORDER BY id DESC LIMIT 1
+                    """, arguments: [run])
+            }
+        }
+    }
+
     /// The most recent runs, newest first.
     public func runs(limit: Int) throws -> [RunRow] {
         try guarded {

@@ -53,29 +53,12 @@ public struct Pipeline: Sendable {
                      progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> RunResult {
         let config = configuration
         let stored = try catalog.photos()
-        let previousCard = try catalog.runs(limit: 20).first { $0.id != runID && $0.ended != nil && ($0.exitCode ?? 2) <= 1 }?.card
+        let previousCard = try catalog.lastCard(before: runID)
         let plan = WorkPlan.make(files: scan.files, catalogue: stored, rules: rules, now: Self.now()) { path in
             FileManager.default.fileExists(atPath: config.output.appendingPathComponent(path).path)
         }
-        var work = RunWork()
-        work.scanned = plan.reused.count + plan.toRead.count + plan.settling.count
-        work.unchanged = plan.reused.count
-        work.changed = plan.toRead.filter { stored[$0.relativePath] != nil }.count
-        work.new = plan.toRead.count - work.changed
-        work.settling = plan.settling.count
-        work.removed = plan.removed.count
-        work.otherShards = plan.otherShards
-
-        // Read what the catalogue cannot answer, committing each photo as it is done.
-        let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
-        var readRows: [PhotoRow] = []
-        let fresh = try await Self.readAll(plan.toRead, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
-            if let error = record.outputError { throw error }
-            let row = PhotoRow(file: file, record: record, keys: config.keys, options: config.thumbnails,
-                               run: runID, previous: stored[file.relativePath])
-            try catalog.save(row)
-            readRows.append(row)
-        }
+        var work = RunWork(plan: plan, catalogue: stored)
+        let (readRows, fresh) = try await read(plan.toRead, stored: stored, catalog: catalog, runID: runID, stop: stop, progress: progress)
         work.decoded = fresh.filter(\.decoded).count
         if let signal = stop.requested {
             let error = PhotoCatalogError.interrupted(signal)
@@ -83,17 +66,9 @@ public struct Pipeline: Sendable {
             throw error
         }
 
-        // Derive the whole batch from the rows of every photo now on the card.
         let current = plan.reused + readRows + plan.held
-        let records = current.map(\.record)
-        let presentSHA1 = Set(records.compactMap(\.sha1))
-        let inBatch = Set(current.map(\.path))
-        let batch = BatchPlanner.plan(records: records, manifest: config.manifest,
-                                      previousNames: previousNames(stored: stored, fresh: stored.isEmpty),
-                                      reservedNames: Set(plan.removed.filter { !presentSHA1.contains($0.sha1 ?? "") }.compactMap(\.name)),
-                                      knownSHA1: config.knownSHA1, shard: config.shard,
-                                      otherPhotos: scan.files.map(\.relativePath).filter { !inBatch.contains($0) })
-        let report = makeReport(scan: scan, records: records, plan: batch)
+        let batch = derive(current: current, removed: plan.removed, stored: stored, scan: scan)
+        let report = makeReport(scan: scan, records: current.map(\.record), plan: batch)
         let kept = config.removed == .keep ? Set(plan.removed.flatMap(\.outputs)) : []
         let written: AtomicFile.Counts
         do {
@@ -108,6 +83,35 @@ public struct Pipeline: Sendable {
         let thumbnails = fresh.map(\.thumbnailWrites).reduce(AtomicFile.Counts(), +)
         return RunResult(report: report, entries: batch.entries, work: work, events: events(plan, previousCard: previousCard),
                          written: written + thumbnails, times: fresh.map(\.times).reduce(StageTimes(), +), runID: runID)
+    }
+
+    /// Reads what the catalogue cannot answer for, committing each photo as soon as it is done.
+    private func read(_ files: [CardFile], stored: [String: PhotoRow], catalog: Catalog, runID: Int64, stop: StopRequest,
+                      progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> ([PhotoRow], [PhotoRecord]) {
+        let config = configuration
+        let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
+        var rows: [PhotoRow] = []
+        let records = try await Self.readAll(files, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
+            if let error = record.outputError { throw error }
+            let row = PhotoRow(file: file, record: record, keys: config.keys, options: config.thumbnails,
+                               run: runID, previous: stored[file.relativePath])
+            try catalog.save(row)
+            rows.append(row)
+        }
+        return (rows, records)
+    }
+
+    /// The whole batch, from the rows of every photo now on the card (pure but for the names a
+    /// catalogue-less folder takes from its batch file).
+    private func derive(current: [PhotoRow], removed: [PhotoRow], stored: [String: PhotoRow], scan: ScanResult) -> BatchPlanner.Plan {
+        let records = current.map(\.record)
+        let presentSHA1 = Set(records.compactMap(\.sha1))
+        let inBatch = Set(current.map(\.path))
+        return BatchPlanner.plan(records: records, manifest: configuration.manifest,
+                                 previousNames: previousNames(stored: stored, fresh: stored.isEmpty),
+                                 reservedNames: Set(removed.filter { !presentSHA1.contains($0.sha1 ?? "") }.compactMap(\.name)),
+                                 knownSHA1: configuration.knownSHA1, shard: configuration.shard,
+                                 otherPhotos: scan.files.map(\.relativePath).filter { !inBatch.contains($0) })
     }
 
     private var rules: WorkPlan.Rules {

@@ -22,6 +22,17 @@ public struct RunWork: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// The counts the work plan fixes before anything is read (`decoded` comes after).
+    init(plan: WorkPlan, catalogue: [String: PhotoRow]) {
+        scanned = plan.reused.count + plan.toRead.count + plan.settling.count
+        unchanged = plan.reused.count
+        changed = plan.toRead.filter { catalogue[$0.relativePath] != nil }.count
+        new = plan.toRead.count - changed
+        settling = plan.settling.count
+        removed = plan.removed.count
+        otherShards = plan.otherShards
+    }
+
     enum CodingKeys: String, CodingKey {
         case scanned, unchanged, new, changed, decoded, removed, settling
         case otherShards = "other_shards"
