@@ -9,7 +9,7 @@ PACKAGES := libexif-dev libjpeg-dev libsqlite3-dev pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: demo test deps build install fixtures golden bench clean
+.PHONY: demo test deps build install fixtures golden bench bench-rerun clean
 
 # System libraries come from the distribution; only what is missing is installed.
 deps:
@@ -57,6 +57,10 @@ golden: deps
 # photocat against vipsthumbnail, ImageMagick and djpeg on a generated 24 MP card (bench/run --quick: smaller).
 bench: deps
 	bench/run
+
+# What nightly reruns cost on a 1,000-photo card: no change, a manifest edit, 10 new photos.
+bench-rerun: deps
+	bench/rerun
 
 clean:
 	rm -rf .build $(OUT)
