@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 #if arch(x86_64)
@@ -77,3 +78,12 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target, built only by fuzz/run (PHOTOCAT_FUZZ=1, -sanitize=fuzzer). libFuzzer's
+// runtime brings a `main` of its own besides the one SwiftPM gives every executable; either
+// one starts the fuzzer (see fuzz/target), so the linker may keep whichever it meets first.
+if ProcessInfo.processInfo.environment["PHOTOCAT_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "photocat-fuzz", dependencies: ["PhotoCatalog"], path: "fuzz/target",
+        linkerSettings: [.unsafeFlags(["-Xlinker", "--allow-multiple-definition"])]))
+}

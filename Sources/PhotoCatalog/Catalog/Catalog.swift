@@ -79,11 +79,11 @@ public final class Catalog: Sendable {
         return migrator
     }()
 
-    /// Every photo row, by path.
-    public func photos() throws -> [String: PhotoRow] {
+    /// Every photo row, by path compared byte for byte.
+    public func photos() throws -> [PathKey: PhotoRow] {
         try guarded {
             let rows = try database.read { db in try PhotoRow.fetchAll(db) }
-            return Dictionary(rows.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            return Dictionary(rows.map { (PathKey($0.path), $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
 

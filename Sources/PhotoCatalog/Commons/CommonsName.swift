@@ -65,10 +65,11 @@ public enum CommonsName {
     }
 
     /// `<descriptive part> <counter>.jpg`, the descriptive part trimmed at a character boundary
-    /// so the whole stays within 240 bytes with the counter and extension intact.
+    /// so the whole stays within 240 bytes with the counter and extension intact. Leading dots
+    /// and dashes go too: they would make a hidden page file (and `../` a path) of the name.
     public static func make(descriptive: String, counter: String, extension ext: String = "jpg") -> String {
         let suffix = " \(counter).\(ext)"
-        var base = normalized(descriptive)
+        var base = normalized(String(clean(descriptive).drop { $0 == "." || $0 == "-" || $0 == " " }))
         while base.utf8.count + suffix.utf8.count > maxBytes, !base.isEmpty {
             base.removeLast()
         }

@@ -24,7 +24,7 @@ public enum Inspector {
             return skipped + scan.files.map { item(reader.read($0), sourceFile: path + "/" + $0.relativePath) }
         }
         let url = URL(fileURLWithPath: path)
-        let head = (try? CardScanner.readHead(path: path)) ?? []
+        let head = (try? CardScanner.readHead(path: FileSystemPath(path))) ?? []
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let file = CardFile(relativePath: path, url: url, size: (attributes?[.size] as? Int64) ?? 0,
                             kind: FileKind.sniff(head, fileName: path))

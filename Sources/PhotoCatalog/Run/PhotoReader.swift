@@ -18,7 +18,7 @@ public struct PhotoReader: Sendable {
         if file.size == 0 { return failed(record, "read.empty", "empty file (0 bytes)") }
         let data: Data
         do {
-            data = try StageTimes.measure(&record.times.read) { try Data(contentsOf: file.url) }
+            data = try StageTimes.measure(&record.times.read) { try file.path.read() }
         } catch {
             return failed(record, "read.unreadable", "cannot read the file: \(error.reason)")
         }

@@ -86,7 +86,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Reads what the catalogue cannot answer for, committing each photo as soon as it is done.
-    private func read(_ files: [CardFile], stored: [String: PhotoRow], catalog: Catalog, runID: Int64, stop: StopRequest,
+    private func read(_ files: [CardFile], stored: [PathKey: PhotoRow], catalog: Catalog, runID: Int64, stop: StopRequest,
                       progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> ([PhotoRow], [PhotoRecord]) {
         let config = configuration
         let reader = PhotoReader(thumbnails: config.thumbnails, thumbnailStore: ThumbnailStore(root: config.output))
@@ -94,7 +94,7 @@ public struct Pipeline: Sendable {
         let records = try await Self.readAll(files, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
             if let error = record.outputError { throw error }
             let row = PhotoRow(file: file, record: record, keys: config.keys, options: config.thumbnails,
-                               run: runID, previous: stored[file.relativePath])
+                               run: runID, previous: stored[PathKey(file.relativePath)])
             try catalog.save(row)
             rows.append(row)
         }
@@ -103,15 +103,15 @@ public struct Pipeline: Sendable {
 
     /// The whole batch, from the rows of every photo now on the card (pure but for the names a
     /// catalogue-less folder takes from its batch file).
-    private func derive(current: [PhotoRow], removed: [PhotoRow], stored: [String: PhotoRow], scan: ScanResult) -> BatchPlanner.Plan {
+    private func derive(current: [PhotoRow], removed: [PhotoRow], stored: [PathKey: PhotoRow], scan: ScanResult) -> BatchPlanner.Plan {
         let records = current.map(\.record)
         let presentSHA1 = Set(records.compactMap(\.sha1))
-        let inBatch = Set(current.map(\.path))
+        let inBatch = Set(current.map { PathKey($0.path) })
         return BatchPlanner.plan(records: records, manifest: configuration.manifest,
                                  previousNames: previousNames(stored: stored, fresh: stored.isEmpty),
                                  reservedNames: Set(removed.filter { !presentSHA1.contains($0.sha1 ?? "") }.compactMap(\.name)),
                                  knownSHA1: configuration.knownSHA1, shard: configuration.shard,
-                                 otherPhotos: scan.files.map(\.relativePath).filter { !inBatch.contains($0) })
+                                 otherPhotos: scan.files.map(\.relativePath).filter { !inBatch.contains(PathKey($0)) })
     }
 
     private var rules: WorkPlan.Rules {
@@ -121,7 +121,7 @@ public struct Pipeline: Sendable {
 
     /// Path or SHA-1 → Commons name given before, so names stay put. The catalogue holds them;
     /// a folder whose catalogue is new (deleted, or older than the catalogue) has its batch file.
-    private func previousNames(stored: [String: PhotoRow], fresh: Bool) -> [String: String] {
+    private func previousNames(stored: [PathKey: PhotoRow], fresh: Bool) -> [String: String] {
         var names = fresh ? OutputWriter(root: configuration.output).previousNames() : [:]
         for row in stored.values.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             guard let name = row.name else { continue }
@@ -133,16 +133,16 @@ public struct Pipeline: Sendable {
 
     /// The catalogue rows whose derived columns or state this run changed.
     private func derivedRows(current: [PhotoRow], removed: [PhotoRow], entries: [BatchEntry],
-                             stored: [String: PhotoRow], runID: Int64) -> [PhotoRow] {
+                             stored: [PathKey: PhotoRow], runID: Int64) -> [PhotoRow] {
         let key = configuration.keys.derive(manifest: configuration.manifest, knownSHA1: configuration.knownSHA1, shard: configuration.shard)
-        let bySource = Dictionary(entries.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let bySource = Dictionary(entries.map { (PathKey($0.source), $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [PhotoRow] = []
         for row in current {
-            guard let entry = bySource[row.path] else { continue }
+            guard let entry = bySource[PathKey(row.path)] else { continue }
             var derived = row.deriving(entry, key: key)
             derived.state = .present
             derived.removedRun = nil
-            if derived != stored[row.path] { rows.append(derived) }
+            if derived != stored[PathKey(row.path)] { rows.append(derived) }
         }
         for row in removed {
             var gone = row

@@ -23,10 +23,10 @@ public struct RunWork: Sendable, Equatable, Codable {
     public init() {}
 
     /// The counts the work plan fixes before anything is read (`decoded` comes after).
-    init(plan: WorkPlan, catalogue: [String: PhotoRow]) {
+    init(plan: WorkPlan, catalogue: [PathKey: PhotoRow]) {
         scanned = plan.reused.count + plan.toRead.count + plan.settling.count
         unchanged = plan.reused.count
-        changed = plan.toRead.filter { catalogue[$0.relativePath] != nil }.count
+        changed = plan.toRead.filter { catalogue[PathKey($0.relativePath)] != nil }.count
         new = plan.toRead.count - changed
         settling = plan.settling.count
         removed = plan.removed.count

@@ -33,17 +33,18 @@ public struct WorkPlan: Sendable {
     /// - Parameters:
     ///   - now: nanoseconds since 1970.
     ///   - thumbnailExists: whether a stored thumbnail file is still in the output folder.
-    public static func make(files: [CardFile], catalogue: [String: PhotoRow], rules: Rules, now: Int64,
+    public static func make(files: [CardFile], catalogue: [PathKey: PhotoRow], rules: Rules, now: Int64,
                             thumbnailExists: (String) -> Bool) -> WorkPlan {
         var plan = WorkPlan()
-        var seen = Set<String>()
+        var seen = Set<PathKey>()
         for file in files {
             if let shard = rules.shard, !shard.contains(file.relativePath) {
                 plan.otherShards += 1
                 continue
             }
-            seen.insert(file.relativePath)
-            let row = catalogue[file.relativePath]
+            let key = PathKey(file.relativePath)
+            seen.insert(key)
+            let row = catalogue[key]
             if isSettling(file, now: now, seconds: rules.settleSeconds) {
                 plan.settling.append(file)
                 if let row, row.state == .present { plan.held.append(row) }
@@ -53,7 +54,7 @@ public struct WorkPlan: Sendable {
                 plan.toRead.append(file)
             }
         }
-        plan.removed = catalogue.values.filter { $0.state == .present && !seen.contains($0.path) }
+        plan.removed = catalogue.values.filter { $0.state == .present && !seen.contains(PathKey($0.path)) }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return plan
     }

@@ -23,7 +23,7 @@ import Testing
             for var record in records {
                 // What the run did (times, decoding) is not part of what was learnt.
                 (record.times, record.decoded) = (StageTimes(), false)
-                #expect(stored[record.relativePath]?.record == record, "\(record.relativePath)")
+                #expect(stored[PathKey(record.relativePath)]?.record == record, "\(record.relativePath)")
             }
         }
     }

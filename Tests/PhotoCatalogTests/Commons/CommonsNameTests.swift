@@ -47,6 +47,9 @@ import Testing
         ("Q&A / panel \\ day 2", "07", "Q&A - panel - day 2 07.jpg"),
         ("cake 🎂 time\u{200B}\u{202E}", "02", "Cake time 02.jpg"),
         ("Ünïcødé – 東京 (copy)", "01", "Ünïcødé – 東京 (copy) 01.jpg"),
+        ("../../etc/passwd\u{0}", "01", "Etc-passwd 01.jpg"),     // never a path, never hidden
+        ("/absolute/path", "01", "Absolute-path 01.jpg"),
+        ("..", "01", "01.jpg"),
         ("IMG", "01", nil),                 // IMG 01: a camera's default name
         ("DSC", "0042", nil),
         ("P1", "0001", nil),

@@ -52,7 +52,7 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -secondsAgo)], ofItemAtPath: url.path)
     }
 
-    static func catalogue(_ output: URL) throws -> [String: PhotoRow] {
+    static func catalogue(_ output: URL) throws -> [PathKey: PhotoRow] {
         try Catalog(folder: output, writable: false).photos()
     }
 
@@ -103,7 +103,7 @@ import Testing
             for path in outputs {
                 #expect(FileManager.default.fileExists(atPath: setup.output.appendingPathComponent(path).path) == (policy == .keep), "\(path)")
             }
-            let row = try #require(try Self.catalogue(setup.output)[gone.source])
+            let row = try #require(try Self.catalogue(setup.output)[PathKey(gone.source)])
             #expect(row.state == .removed && row.removedRun == second.runID && row.name == name)
             #expect(row.outputs == (policy == .keep ? outputs : []))
 

@@ -44,8 +44,8 @@ import Testing
     @Test func onlyWhatChangedIsRead() {
         let same = Self.file("same.JPG"), grown = Self.file("grown.JPG"), touched = Self.file("touched.JPG"), new = Self.file("new.JPG")
         let gone = Self.file("gone.JPG"), goneBefore = Self.file("gone-before.JPG")
-        let catalogue = Dictionary(uniqueKeysWithValues: [same, grown, touched, gone].map { ($0.relativePath, Self.row(for: $0)) }
-            + [(goneBefore.relativePath, Self.row(for: goneBefore, state: .removed))])
+        let catalogue = Dictionary(uniqueKeysWithValues: [same, grown, touched, gone].map { (PathKey($0.relativePath), Self.row(for: $0)) }
+            + [(PathKey(goneBefore.relativePath), Self.row(for: goneBefore, state: .removed))])
         var grownNow = grown
         grownNow.size += 1
         var touchedNow = touched
@@ -58,7 +58,7 @@ import Testing
 
     @Test func aMissingThumbnailOrNewOptionsOrRebuildMeanReadingAgain() {
         let file = Self.file("A.JPG")
-        let catalogue = [file.relativePath: Self.row(for: file)]
+        let catalogue = [PathKey(file.relativePath): Self.row(for: file)]
         let missing = WorkPlan.make(files: [file], catalogue: catalogue, rules: Self.rules(), now: Self.now) { _ in false }
         #expect(missing.toRead.count == 1)
         let options = WorkPlan.make(files: [file], catalogue: catalogue, rules: Self.rules(options: ThumbnailOptions(sizes: [320], quality: 70)), now: Self.now) { _ in true }
@@ -72,7 +72,7 @@ import Testing
         var now = file
         now.modified = Self.now
         now.size = 10
-        let plan = WorkPlan.make(files: [now], catalogue: [file.relativePath: Self.row(for: file)], rules: Self.rules(), now: Self.now) { _ in true }
+        let plan = WorkPlan.make(files: [now], catalogue: [PathKey(file.relativePath): Self.row(for: file)], rules: Self.rules(), now: Self.now) { _ in true }
         #expect(plan.settling.count == 1 && plan.held.map(\.path) == ["A.JPG"] && plan.removed.isEmpty)
     }
 

@@ -21,27 +21,35 @@ import Testing
         try put("DCIM/IMG_0099.JPG/.keep", Data()) // a folder named like a photo
         try put("DCIM/IMG_0099.JPG/inside.jpg", jpeg)
         try put(".Trashes/IMG_0050.JPG", jpeg)
+        try put("../outside.jpg", jpeg) // beside the card, not on it
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("DCIM/alias.jpg").path, withDestinationPath: "100CANON/IMG_0001.JPG")
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("DCIM/loop_a.jpg").path, withDestinationPath: "loop_b.jpg")
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("DCIM/loop_b.jpg").path, withDestinationPath: "loop_a.jpg")
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("DCIM/dangling.jpg").path, withDestinationPath: "missing/IMG_9999.JPG")
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("DCIM/100CANON/again").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("DCIM/escape.jpg").path, withDestinationPath: "../../outside.jpg")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("DCIM/etc.jpg").path, withDestinationPath: "/etc/hostname")
     }
 
     @Test func findsPhotosInStableOrderAndReportsTheRest() async throws {
-        try await Fixtures.withTemporaryFolder { root in
+        try await Fixtures.withTemporaryFolder { folder in
+            let root = folder.appendingPathComponent("card")
             try makeCard(root)
             let result = try CardScanner(root: root).scan()
             #expect(result.files.map(\.relativePath) == [
                 "DCIM/100CANON/IMG_0001.JPG", "DCIM/100CANON/IMG_0002.JPG", "DCIM/100CANON/notes.jpg",
-                "DCIM/IMG_0099.JPG/inside.jpg",
+                "DCIM/IMG_0099.JPG/inside.jpg", "DCIM/alias.jpg",
             ])
+            // The link is read as the photo it names, with that photo's size.
+            #expect(result.files.last?.size == result.files.first?.size)
             #expect(result.files.first { $0.relativePath.hasSuffix("notes.jpg") }?.kind == .unknown)
             let ids = Dictionary(result.diagnostics.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
             #expect(ids["DCIM/loop_a.jpg"] == "scan.symlink-loop")
             #expect(ids["DCIM/dangling.jpg"] == "scan.dangling-symlink")
-            #expect(ids["DCIM/alias.jpg"] == "scan.symlink")
+            #expect(ids["DCIM/alias.jpg"] == nil)
             #expect(ids["DCIM/100CANON/again"] == "scan.symlink")
+            #expect(ids["DCIM/escape.jpg"] == "scan.symlink-outside")
+            #expect(ids["DCIM/etc.jpg"] == "scan.symlink-outside")
             #expect(ids["DCIM/100CANON/IMG_0003.CR2"] == "scan.not-jpeg")
             #expect(!result.diagnostics.contains { $0.path.contains("Thumbs.db") || $0.path.contains("._") || $0.path.contains(".Trashes") })
         }
