@@ -125,15 +125,15 @@ public struct CardScanner: Sendable {
                 return nil
             }
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path.string)) ?? "?"
+            guard target.st_mode & S_IFMT == S_IFREG else {
+                result.diagnostics.append(Diagnostic(.note, "scan.symlink", path: relativePath,
+                                                     "symbolic link to the folder \(destination); links to folders are not followed"))
+                return nil
+            }
             let inside = (try? path.resolved()).map { $0.bytes.starts(with: realRoot.bytes + [UInt8(ascii: "/")]) } ?? false
             guard inside else {
                 result.diagnostics.append(Diagnostic(.warning, "scan.symlink-outside", path: relativePath,
                                                      "symbolic link to \(destination), outside the card; skipped"))
-                return nil
-            }
-            guard target.st_mode & S_IFMT == S_IFREG else {
-                result.diagnostics.append(Diagnostic(.note, "scan.symlink", path: relativePath,
-                                                     "symbolic link to the folder \(destination); links to folders are not followed"))
                 return nil
             }
             // No note: the batch already says it, the link being a duplicate of the photo it names.
