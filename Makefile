@@ -9,7 +9,7 @@ PACKAGES := libexif-dev libjpeg-dev libsqlite3-dev pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: demo test deps build install fixtures golden bench bench-rerun clean
+.PHONY: demo test test-asan test-tsan deps build install fixtures golden bench bench-rerun fuzz clean
 
 # System libraries come from the distribution; only what is missing is installed.
 deps:
@@ -42,6 +42,20 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+# The whole suite under AddressSanitizer (with LeakSanitizer) and under ThreadSanitizer, each in
+# a build folder of its own so the normal build stays as it is.
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp:print_suppressions=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# libFuzzer over the parsers for SECONDS (default 600); see fuzz/run.
+fuzz: deps
+	fuzz/run $(SECONDS)
+
 install: build
 	install -d $(PREFIX)/bin
 	install -m 755 $(RELEASE)/photocat $(PREFIX)/bin/photocat
@@ -63,4 +77,4 @@ bench-rerun: deps
 	bench/rerun
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build .build-asan .build-tsan .build-fuzz $(OUT)
