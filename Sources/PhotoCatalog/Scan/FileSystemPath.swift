@@ -67,9 +67,11 @@ public struct FileSystemPath: Sendable, Hashable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Self.error() }
+        let expected = min(limit, max(0, Int(info.st_size)))
         var data = Data()
-        data.reserveCapacity(min(limit, max(0, Int(info.st_size))))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        data.reserveCapacity(expected)
+        // One read for most files; a file that grows meanwhile is read to its end in 1 MB steps.
+        var chunk = [UInt8](repeating: 0, count: max(1, min(limit, expected + 1, 1 << 20)))
         while data.count < limit {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, min($0.count, limit - data.count)) }
             if count == 0 { break }
