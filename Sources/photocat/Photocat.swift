@@ -26,7 +26,7 @@ struct Photocat: AsyncParsableCommand {
           130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
         """,
         version: PhotoCatalog.version,
-        subcommands: [Run.self, Status.self, Inspect.self, Validate.self, Initialize.self]
+        subcommands: [Run.self, Upload.self, Status.self, Inspect.self, Validate.self, Initialize.self]
     )
 }
 

@@ -76,8 +76,38 @@ public final class Catalog: Sendable {
                 t.column("removed_run", .integer).references("run")
             }
         }
+        migrator.registerMigration("v2: uploads") { db in
+            try db.create(table: "upload") { t in
+                t.column("wiki", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("sha1", .text).notNull()
+                t.column("filename", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("wiki_name", .text)
+                t.column("page_id", .integer)
+                t.column("detail", .text)
+                t.column("at", .text).notNull()
+                t.primaryKey(["wiki", "path"])
+            }
+        }
         return migrator
     }()
+
+    /// What was done with each photo on `wiki`, by path.
+    public func uploads(wiki: String) throws -> [PathKey: UploadRow] {
+        try guarded {
+            let rows = try database.read { db in try UploadRow.filter(Column("wiki") == wiki).fetchAll(db) }
+            return Dictionary(rows.map { (PathKey($0.path), $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Commits one photo's upload outcome as soon as it is known.
+    public func save(_ row: UploadRow) throws {
+        try guarded {
+            try database.write { db in try row.upsert(db) }
+            FaultInjection.step()
+        }
+    }
 
     /// Every photo row, by path compared byte for byte.
     public func photos() throws -> [PathKey: PhotoRow] {

@@ -14,13 +14,15 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
     case catalog(String, String)
     /// SIGINT or SIGTERM stopped the run after committing the photos already read.
     case interrupted(Int32)
+    /// The wiki cannot be reached, refused the login, or answered like no MediaWiki.
+    case wiki(String, String)
 
     /// The process exit status: 75 (EX_TEMPFAIL) when locked, 74 (EX_IOERR) when the output
     /// folder or catalogue cannot be written, 128 + the signal when interrupted, 2 otherwise.
     public var exitCode: Int32 {
         switch self {
         case .locked: 75
-        case .cannotWrite, .catalog: 74
+        case .cannotWrite, .catalog, .wiki: 74
         case .interrupted(let signal): 128 + signal
         default: 2
         }
@@ -37,6 +39,7 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
         case .locked(let path, let pid):
             "another photocat run\(pid.map { " (process \($0))" } ?? "") is writing \(path); nothing was done, try again when it has finished"
         case .catalog(let path, let reason): "catalogue \(path): \(reason)"
+        case .wiki(let address, let reason): "\(address): \(reason)"
         case .interrupted(let signal):
             "stopped by \(signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"); the photos read so far are saved, the next run goes on from there"
         }
