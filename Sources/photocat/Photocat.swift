@@ -21,7 +21,8 @@ struct Photocat: AsyncParsableCommand {
           0   every photo is fine (excluded and duplicate photos count as fine)
           1   the run finished, but some photos failed (see report.json)
           2   usage or manifest error, or the card is missing; nothing was written
-          74  the output folder or its catalogue cannot be written (disk full, permissions)
+          74  the output folder or its catalogue cannot be written (disk full, permissions),
+              or the wiki cannot be reached or refuses the login (upload)
           75  another run holds the output folder's lock; try again later
           130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
         """,

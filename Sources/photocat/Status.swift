@@ -54,6 +54,10 @@ extension Photocat {
                 print(line)
             }
             print("Now: \(status.counts.summary)" + (status.removed > 0 ? "; \(status.removed) removed from the card" : ""))
+            for (wiki, counts) in status.uploads.sorted(by: { $0.key < $1.key }) {
+                let parts = UploadRow.Outcome.allCases.compactMap { outcome in counts[outcome.rawValue].map { "\($0) \(outcome.rawValue)" } }
+                print("Uploads to \(wiki): " + parts.joined(separator: ", "))
+            }
             guard !status.attention.isEmpty else { return }
             print("Needs attention:")
             for item in status.attention {

@@ -72,7 +72,7 @@ extension Photocat {
             options.chunkSize = Int(chunkMegabytes * 1_048_576)
             let uploader = Uploader(output: URL(fileURLWithPath: out), card: card.map { URL(fileURLWithPath: $0) }, options: options)
             let signals = SignalWatcher()
-            let steps = try await uploader.run(stop: signals.stop) { step in
+            let steps = try await uploader.run(stop: signals.stop, notice: { Log.warn("note: \($0.text)") }) { step in
                 guard !step.earlier else { return }
                 let what = dryRun && step.outcome == .uploaded ? "would upload" : step.outcome.rawValue
                 Log.say("\(step.path) → \(step.filename): \(what)\(step.detail.isEmpty ? "" : " (\(step.detail))")")

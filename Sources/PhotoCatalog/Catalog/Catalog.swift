@@ -101,6 +101,10 @@ public final class Catalog: Sendable {
         }
     }
 
+    func allUploads() throws -> [UploadRow] {
+        try guarded { try database.read { db in try UploadRow.fetchAll(db) } }
+    }
+
     /// Commits one photo's upload outcome as soon as it is known.
     public func save(_ row: UploadRow) throws {
         try guarded {

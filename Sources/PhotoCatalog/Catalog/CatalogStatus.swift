@@ -17,6 +17,8 @@ public struct CatalogStatus: Sendable, Codable {
     public var removed: Int
     /// Failed photos, and photos in the batch with a warning (a kept damaged photo, say).
     public var attention: [Attention]
+    /// Per wiki (its API address): how many photos had each upload outcome.
+    public var uploads: [String: [String: Int]]
 }
 
 extension Catalog {
@@ -44,6 +46,8 @@ extension Catalog {
                                        reasons: row.status == nil ? ["read, but no run has finished planning it yet"] : row.reasons))
             }
         }
-        return CatalogStatus(runs: runs, counts: counts, removed: removed, attention: attention)
+        var uploads: [String: [String: Int]] = [:]
+        for row in try allUploads() { uploads[row.wiki, default: [:]][row.outcome.rawValue, default: 0] += 1 }
+        return CatalogStatus(runs: runs, counts: counts, removed: removed, attention: attention, uploads: uploads)
     }
 }

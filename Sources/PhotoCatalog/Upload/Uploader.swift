@@ -47,7 +47,13 @@ public struct Uploader: Sendable {
         self.options = options
     }
 
-    public func run(stop: StopRequest = StopRequest(), progress: @escaping @Sendable (Step) -> Void = { _ in }) async throws -> [Step] {
+    /// Said once per run, not per photo (a wiki without structured data, say).
+    public struct Notice: Sendable, Equatable {
+        public var text: String
+    }
+
+    public func run(stop: StopRequest = StopRequest(), notice: @escaping @Sendable (Notice) -> Void = { _ in },
+                    progress: @escaping @Sendable (Step) -> Void = { _ in }) async throws -> [Step] {
         let lock = try OutputLock(folder: output)
         defer { withExtendedLifetime(lock) {} }
         let catalog = try Catalog(folder: output)
@@ -62,6 +68,9 @@ public struct Uploader: Sendable {
             site = try await api.siteInfo()
         } catch {
             throw PhotoCatalogError.wiki(options.endpoint.absoluteString, "\(error)")
+        }
+        if !site.hasMediaInfo {
+            notice(Notice(text: "\(site.name) has no WikibaseMediaInfo: the batch's structured data (captions, depicts, …) is not written there"))
         }
         var token = ""
         if !options.dryRun {

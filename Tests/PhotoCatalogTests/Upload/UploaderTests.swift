@@ -55,7 +55,9 @@ struct UploaderTests {
 
     @Test func theSampleCardGoesUpPageForPageAndNothingTwice() async throws {
         try await Self.withSetup { setup in
-            let steps = try await setup.upload()
+            let notices = NoticeList()
+            let steps = try await Uploader(output: setup.output, card: nil, options: setup.options()).run(notice: { notices.add($0.text) })
+            #expect(notices.all == ["TestWiki has no WikibaseMediaInfo: the batch's structured data (captions, depicts, …) is not written there"])
             #expect(steps.filter { $0.outcome == .uploaded }.count == 7)
             let refused = try #require(steps.first { $0.outcome == .refused })
             #expect(refused.filename.contains("forbidden venue") && refused.detail.contains("titleblacklist"), "\(refused)")
@@ -70,6 +72,8 @@ struct UploaderTests {
             #expect(again.count == 8 && again.allSatisfy(\.earlier))
             let rows = try Catalog(folder: setup.output, writable: false).uploads(wiki: setup.wiki.endpoint.absoluteString)
             #expect(rows.values.filter { $0.outcome == .uploaded && $0.pageID != nil && $0.wikiName != nil }.count == 7)
+            let status = try CommandLineTests.photocat(["status", "--out", setup.output.path])
+            #expect(status.stdout.contains("Uploads to \(setup.wiki.endpoint.absoluteString): 7 uploaded, 1 refused"), "\(status.stdout)")
         }
     }
 
@@ -114,9 +118,9 @@ struct UploaderTests {
             let wiki = setup.wiki
             // The server dies after the third upload.
             let cut = await #expect(throws: PhotoCatalogError.self) {
-                _ = try await Uploader(output: setup.output, card: nil, options: setup.options { $0.attempts = 2 }).run { step in
+                _ = try await Uploader(output: setup.output, card: nil, options: setup.options { $0.attempts = 2 }).run(progress: { step in
                     if step.outcome == .uploaded, done.increment() == 3 { wiki.kill() }
-                }
+                })
             }
             #expect(cut?.exitCode == 74)
             try wiki.start()
@@ -158,6 +162,13 @@ struct UploaderTests {
             #expect(ok.status == 0 && ok.stdout.contains(": uploaded (page id"), "\(ok.stdout) \(ok.stderr)")
             #expect(!ok.stdout.contains(setup.password) && !ok.stderr.contains(setup.password))
         }
+    }
+
+    final class NoticeList: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [String] = []
+        func add(_ text: String) { lock.withLock { texts.append(text) } }
+        var all: [String] { lock.withLock { texts } }
     }
 
     final class Counter: @unchecked Sendable {
