@@ -52,6 +52,9 @@ extension Photocat {
         @Option(name: .customLong("chunk-megabytes"), help: "Files larger than this go up in chunks of this size.")
         var chunkMegabytes: Double = 8
 
+        @Flag(help: "Print only the summary and the photos that did not go up (for cron).")
+        var quiet = false
+
         func validate() throws {
             guard URL(string: api)?.scheme?.hasPrefix("http") == true else { throw ValidationError("--api takes the address of a wiki's api.php") }
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -73,7 +76,7 @@ extension Photocat {
             let uploader = Uploader(output: URL(fileURLWithPath: out), card: card.map { URL(fileURLWithPath: $0) }, options: options)
             let signals = SignalWatcher()
             let steps = try await uploader.run(stop: signals.stop, notice: { Log.warn("note: \($0.text)") }) { step in
-                guard !step.earlier else { return }
+                guard !step.earlier, !(quiet && step.outcome == .uploaded) else { return }
                 let what = dryRun && step.outcome == .uploaded ? "would upload" : step.outcome.rawValue
                 Log.say("\(step.path) → \(step.filename): \(what)\(step.detail.isEmpty ? "" : " (\(step.detail))")")
             }
