@@ -135,10 +135,10 @@ public struct Uploader: Sendable {
             let comment = options.comment ?? "Uploaded with photocat \(PhotoCatalog.version)"
             let answer = try await api.upload(data, filename: filename, text: text, comment: comment, token: token, chunkSize: options.chunkSize)
             return try await settle(answer, row: row, text: text, comment: comment, api: api, token: token, site: site, sdc: entry.sdc)
-        } catch let failure as WikiAPI.Failure where failure.code != "http" && failure.code != "not-api" {
+        } catch let failure as WikiAPI.Failure where Self.stopsTheRun(failure) {
+            throw PhotoCatalogError.wiki(options.endpoint.absoluteString, failure.description)
+        } catch let failure as WikiAPI.Failure {
             return with(row, .refused, detail: failure.description)
-        } catch let error as WikiAPI.Failure {
-            throw PhotoCatalogError.wiki(options.endpoint.absoluteString, error.description)
         } catch {
             return with(row, .review, detail: "cannot read the photo: \(error.reason)")
         }
@@ -185,6 +185,14 @@ public struct Uploader: Sendable {
         row.outcome = outcome
         row.detail = detail
         return row
+    }
+
+    /// Errors of the connection, the session or the account, not of the photo: recording them as
+    /// a refusal would keep a good photo out of every later run.
+    static func stopsTheRun(_ failure: WikiAPI.Failure) -> Bool {
+        ["http", "not-api", "login", "badtoken", "mustbeloggedin", "maxlag", "ratelimited", "readonly",
+         "permissiondenied", "assertuserfailed", "assertbotfailed"].contains(failure.code)
+            || failure.code.hasPrefix("internal_api_error")
     }
 
     /// Wiki names use `_` for spaces and an upper-case first letter.
