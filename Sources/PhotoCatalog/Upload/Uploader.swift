@@ -54,13 +54,14 @@ public struct Uploader: Sendable {
 
     public func run(stop: StopRequest = StopRequest(), notice: @escaping @Sendable (Notice) -> Void = { _ in },
                     progress: @escaping @Sendable (Step) -> Void = { _ in }) async throws -> [Step] {
+        let batch = try Self.readyEntries(in: output)
         let lock = try OutputLock(folder: output)
         defer { withExtendedLifetime(lock) {} }
         let catalog = try Catalog(folder: output)
         guard let card = try card ?? catalog.lastCard(before: .max).map({ URL(fileURLWithPath: $0) }) else {
             throw PhotoCatalogError.wiki(output.path, "no run has finished here; run `photocat run` first")
         }
-        let entries = try Self.readyEntries(in: output).filter { options.only?.matches($0.source) ?? true }
+        let entries = batch.filter { options.only?.matches($0.source) ?? true }
         let api = WikiAPI(endpoint: options.endpoint, contact: options.user.map { "User:\($0.split(separator: "@").first ?? "")" } ?? "unknown")
         api.attempts = options.attempts
         let site: WikiAPI.SiteInfo
