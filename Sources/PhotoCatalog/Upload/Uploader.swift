@@ -62,29 +62,7 @@ public struct Uploader: Sendable {
             throw PhotoCatalogError.wiki(output.path, "no run has finished here; run `photocat run` first")
         }
         let entries = batch.filter { options.only?.matches($0.source) ?? true }
-        let api = WikiAPI(endpoint: options.endpoint, contact: options.user.map { "User:\($0.split(separator: "@").first ?? "")" } ?? "unknown")
-        api.attempts = options.attempts
-        let site: WikiAPI.SiteInfo
-        do {
-            site = try await api.siteInfo()
-        } catch {
-            throw PhotoCatalogError.wiki(options.endpoint.absoluteString, "\(error)")
-        }
-        if !site.hasMediaInfo {
-            notice(Notice(text: "\(site.name) has no WikibaseMediaInfo: the batch's structured data (captions, depicts, …) is not written there"))
-        }
-        var token = ""
-        if !options.dryRun {
-            guard let user = options.user, let password = options.password else {
-                throw PhotoCatalogError.wiki(options.endpoint.absoluteString, "uploading needs --user and a password (--password-file or PHOTOCAT_WIKI_PASSWORD)")
-            }
-            do {
-                try await api.login(user: user, password: password)
-                token = try await api.csrfToken()
-            } catch {
-                throw PhotoCatalogError.wiki(options.endpoint.absoluteString, "\(error)")
-            }
-        }
+        let (api, site, token) = try await connect(notice: notice)
         let done = try catalog.uploads(wiki: options.endpoint.absoluteString)
         var steps: [Step] = []
         var uploads = 0
@@ -108,6 +86,27 @@ public struct Uploader: Sendable {
         }
         if let signal = stop.requested { throw PhotoCatalogError.interrupted(signal) }
         return steps
+    }
+
+    /// The wiki's answer to a first question, then the login: both before any photo, so a wrong
+    /// address or password is said at once. A dry run does not log in.
+    private func connect(notice: @Sendable (Notice) -> Void) async throws -> (WikiAPI, WikiAPI.SiteInfo, token: String) {
+        let api = WikiAPI(endpoint: options.endpoint, contact: options.user.map { "User:\($0.split(separator: "@").first ?? "")" } ?? "unknown")
+        api.attempts = options.attempts
+        do {
+            let site = try await api.siteInfo()
+            if !site.hasMediaInfo {
+                notice(Notice(text: "\(site.name) has no WikibaseMediaInfo: the batch's structured data (captions, depicts, …) is not written there"))
+            }
+            guard !options.dryRun else { return (api, site, "") }
+            guard let user = options.user, let password = options.password else {
+                throw WikiAPI.Failure(code: "login", info: "uploading needs --user and a password (--password-file or PHOTOCAT_WIKI_PASSWORD)")
+            }
+            try await api.login(user: user, password: password)
+            return (api, site, try await api.csrfToken())
+        } catch {
+            throw PhotoCatalogError.wiki(options.endpoint.absoluteString, "\(error)")
+        }
     }
 
     /// One photo: look it up, then upload it unless the lookups say not to.
