@@ -8,7 +8,10 @@ public final class OutputLock {
 
     public init(folder: URL) throws {
         let path = folder.appendingPathComponent(".photocat.lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // The stored descriptor is set only once the lock is held: a class whose initializer
+        // throws after setting every property is deinitialized, and deinit would close the
+        // descriptor a second time, perhaps after another thread had been given its number.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw PhotoCatalogError.cannotWrite(path, String(cString: strerror(errno)))
         }
@@ -17,6 +20,7 @@ public final class OutputLock {
             close(descriptor)
             throw PhotoCatalogError.locked(folder.path, holder.flatMap(Int.init))
         }
+        self.descriptor = descriptor
         // Who holds it, for the message the next run prints.
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(descriptor, 0)
