@@ -33,14 +33,7 @@ extension Catalog {
                 removed += 1
                 continue
             }
-            counts.photos += 1
-            switch row.status {
-            case .ready?: counts.ready += 1
-            case .excluded?: counts.excluded += 1
-            case .duplicate?: counts.duplicate += 1
-            case .failed?: counts.failed += 1
-            case nil: break
-            }
+            if let status = row.status { counts.add(status) } else { counts.photos += 1 }
             if row.status == .failed || (row.status == .ready && !row.reasons.isEmpty) || row.status == nil {
                 attention.append(.init(path: row.path, status: row.status,
                                        reasons: row.status == nil ? ["read, but no run has finished planning it yet"] : row.reasons))

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What each stage's stored result was computed from. A stage reruns for a photo exactly when
@@ -29,16 +28,5 @@ public struct StageKeys: Sendable, Equatable {
     public func derive(manifest: Manifest, knownSHA1: Set<String>, shard: Shard?) -> String {
         let known = knownSHA1.isEmpty ? "-" : Fingerprint.of(knownSHA1.sorted().joined(separator: "\n"))
         return "v\(deriveVersion) manifest=\(manifest.fingerprint) known-sha1=\(known) shard=\(shard?.description ?? "-")"
-    }
-}
-
-/// A short, stable content hash for keys (the first 16 hex digits of SHA-256).
-public enum Fingerprint {
-    public static func of(_ text: String) -> String {
-        of(Data(text.utf8))
-    }
-
-    public static func of(_ data: Data) -> String {
-        SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The read stage for one photo: the file is read once, then hashed, its markers walked, its
@@ -28,7 +27,7 @@ public struct PhotoReader: Sendable {
         default: return failed(record, "scan.not-jpeg", "named like a JPEG but is not an image photocat recognises")
         }
         record.sha1 = StageTimes.measure(&record.times.hash) {
-            Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            Fingerprint.sha1(data)
         }
         let structure: JPEGStructure
         do {

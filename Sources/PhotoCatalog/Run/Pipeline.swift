@@ -253,15 +253,7 @@ public struct Pipeline: Sendable {
 
     private func makeReport(scan: ScanResult, records: [PhotoRecord], plan: BatchPlanner.Plan) -> RunReport {
         var counts = RunReport.Counts()
-        counts.photos = plan.entries.count
-        for entry in plan.entries {
-            switch entry.status {
-            case .ready: counts.ready += 1
-            case .excluded: counts.excluded += 1
-            case .duplicate: counts.duplicate += 1
-            case .failed: counts.failed += 1
-            }
-        }
+        plan.entries.forEach { counts.add($0.status) }
         let scanDiagnostics = scan.diagnostics.filter { configuration.shard?.contains($0.path) ?? true }
         counts.skippedFiles = scanDiagnostics.filter { $0.id.hasPrefix("scan.") }.count
         var diagnostics = scanDiagnostics + records.flatMap(\.diagnostics) + plan.diagnostics

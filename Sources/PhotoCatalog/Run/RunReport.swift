@@ -21,6 +21,17 @@ public struct RunReport: Sendable, Equatable, Codable {
             case skippedFiles = "skipped_files"
         }
 
+        /// Counts one photo of the batch under its status.
+        public mutating func add(_ status: BatchEntry.Status) {
+            photos += 1
+            switch status {
+            case .ready: ready += 1
+            case .excluded: excluded += 1
+            case .duplicate: duplicate += 1
+            case .failed: failed += 1
+            }
+        }
+
         /// One line in exiftool's manner: `12 photos: 9 ready, 1 excluded, 1 duplicate, 1 failed`.
         public var summary: String {
             var parts = ["\(ready) ready"]

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `photocat upload`: the ready photos of an output folder's batch to a wiki, one at a time.
@@ -116,7 +115,7 @@ public struct Uploader: Sendable {
                             outcome: .uploaded, at: RunRow.timestamp(Date()))
         do {
             let data = try FileSystemPath(card.appendingPathComponent(entry.source).path).read()
-            guard Insecure.SHA1.hash(data: data).map({ String(format: "%02x", $0) }).joined() == sha1 else {
+            guard Fingerprint.sha1(data) == sha1 else {
                 return with(row, .review, detail: "the file on the card changed since the batch was made; run `photocat run` again")
             }
             let existing = try await api.files(withSHA1: sha1)

@@ -52,14 +52,13 @@ public final class WikiAPI: @unchecked Sendable {
         parameters["maxlag"] = "5"
         var wait = backoff
         for attempt in 1...attempts {
-            let request = post || file != nil ? Self.postRequest(endpoint, parameters, file: file) : Self.getRequest(endpoint, parameters)
-            var request2 = request
-            request2.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+            var request = post || file != nil ? Self.postRequest(endpoint, parameters, file: file) : Self.getRequest(endpoint, parameters)
+            request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
             let cookieHeader = lock.withLock { cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
-            if !cookieHeader.isEmpty { request2.setValue(cookieHeader, forHTTPHeaderField: "Cookie") }
+            if !cookieHeader.isEmpty { request.setValue(cookieHeader, forHTTPHeaderField: "Cookie") }
             let data: Data, response: URLResponse
             do {
-                (data, response) = try await session.data(for: request2)
+                (data, response) = try await session.data(for: request)
                 keepCookies(from: response)
             } catch {
                 guard attempt < attempts else { throw Failure(code: "http", info: "cannot reach \(endpoint.absoluteString): \(error.localizedDescription)") }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PhotoCatalog
 import Testing
@@ -50,7 +49,7 @@ struct UploaderTests {
     }
 
     static func sha1(_ data: Data) -> String {
-        Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Fingerprint.sha1(data)
     }
 
     @Test func theSampleCardGoesUpPageForPageAndNothingTwice() async throws {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PhotoCatalog
 import Testing
@@ -8,7 +7,7 @@ import Testing
 @Suite(.enabled(if: TestWiki.installed, Comment(rawValue: TestWiki.missing)), .serialized)
 struct WikiAPITests {
     static func sha1(_ data: Data) -> String {
-        Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Fingerprint.sha1(data)
     }
 
     @Test func logsInUploadsAndFindsTheFileByContent() async throws {
