@@ -7,7 +7,8 @@ OUT      ?= demo-output
 PREFIX   ?= /usr/local
 PACKAGES := libexif-dev libjpeg-dev libsqlite3-dev pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-RELEASE   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+FLAGS    := $(shell bench/release-flags)
+RELEASE   = $(shell $(SWIFT) build -c release $(FLAGS) --show-bin-path 2>/dev/null)
 
 .PHONY: demo test test-asan test-tsan deps build install fixtures golden bench bench-rerun fuzz clean
 
@@ -20,7 +21,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product photocat
+	$(SWIFT) build -c release $(FLAGS) --product photocat
 
 # The sample card holds one damaged photo on purpose, so photocat exits 1 there; 2 and up are real failures.
 # A fresh checkout's files are seconds old, so --settle 0: nothing here is still being copied.

@@ -2,17 +2,15 @@
 import Foundation
 import PackageDescription
 
-#if arch(x86_64)
-// SSE4.1, which every x86-64 processor since 2008 has, gives the thumbnail resizer native 32-bit
-// vector multiplies (about twice as fast as the baseline's emulated ones; see bench/run).
-let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "nehalem"])]
-#else
-let vectorSettings: [SwiftSetting] = []
-#endif
-
+// The parts of photocat are targets, so what must never depend on what is a compiler fact:
+//
+//   photocat (commands) -> PhotoCatalog (the run) -> PhotoUpload -> PhotoStore -> PhotoModel
+//                                                 -> PhotoRead  (the only importer of C) -> PhotoModel
+//                                                 -> PhotoPlan  (pure: no disk, no C)    -> PhotoModel
+//
+// README "Development" draws the same graph.
 let package = Package(
     name: "photocat",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "PhotoCatalog", targets: ["PhotoCatalog"]),
         .executable(name: "photocat", targets: ["photocat"]),
@@ -29,12 +27,12 @@ let package = Package(
         .systemLibrary(
             name: "CLibExif",
             pkgConfig: "libexif",
-            providers: [.apt(["libexif-dev"]), .brew(["libexif"])]
+            providers: [.apt(["libexif-dev"])]
         ),
         .systemLibrary(
             name: "CLibJPEG",
             pkgConfig: "libjpeg",
-            providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
+            providers: [.apt(["libjpeg-dev"])]
         ),
         // libjpeg reports errors by calling exit() unless an error manager longjmps out;
         // Swift cannot call setjmp, so that part lives in this small C target.
@@ -43,17 +41,39 @@ let package = Package(
             dependencies: ["CLibJPEG"],
             linkerSettings: [.linkedLibrary("jpeg")]
         ),
+        // Values only: photo identity, read results, metadata, local time, diagnostics, the batch line.
+        .target(
+            name: "PhotoModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Card walk, JPEG markers, EXIF (libexif), decode, resize, thumbnails.
+        .target(
+            name: "PhotoRead",
+            dependencies: ["PhotoModel", "CLibExif", "CJPEGGuard"]
+        ),
+        // Manifest, tagging, clocks, names, pages, structured data, the output files' contents.
+        .target(
+            name: "PhotoPlan",
+            dependencies: [
+                "PhotoModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The catalogue (the truth), the output folder written from it, the lock.
+        .target(
+            name: "PhotoStore",
+            dependencies: ["PhotoModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The Action API client: sends what the catalogue holds.
+        .target(
+            name: "PhotoUpload",
+            dependencies: ["PhotoModel", "PhotoPlan", "PhotoStore"]
+        ),
+        // The run: scan -> read -> store -> derive -> store -> project.
         .target(
             name: "PhotoCatalog",
-            dependencies: [
-                "CLibExif",
-                "CJPEGGuard",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            swiftSettings: vectorSettings
+            dependencies: ["PhotoModel", "PhotoRead", "PhotoPlan", "PhotoStore", "PhotoUpload"]
         ),
         .executableTarget(
             name: "photocat",
@@ -65,7 +85,7 @@ let package = Package(
         // The sample card of the README, painted and encoded with photocat's own code.
         .target(
             name: "SampleCard",
-            dependencies: ["PhotoCatalog"]
+            dependencies: ["PhotoModel", "PhotoRead", "CLibExif"]
         ),
         // Regenerates fixtures/sample-card (`make fixtures`).
         .executableTarget(
@@ -84,6 +104,6 @@ let package = Package(
 // one starts the fuzzer (see fuzz/target), so the linker may keep whichever it meets first.
 if ProcessInfo.processInfo.environment["PHOTOCAT_FUZZ"] != nil {
     package.targets.append(.executableTarget(
-        name: "photocat-fuzz", dependencies: ["PhotoCatalog"], path: "fuzz/target",
+        name: "photocat-fuzz", dependencies: ["PhotoRead"], path: "fuzz/target",
         linkerSettings: [.unsafeFlags(["-Xlinker", "--allow-multiple-definition"])]))
 }

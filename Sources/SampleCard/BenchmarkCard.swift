@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCatalog
+import PhotoModel
+import PhotoRead
 
 /// A card of camera-sized JPEGs for the benchmark: photographic grain so the entropy (and so the
 /// decode cost) is like a camera's, 4:2:0, mixed orientations, distinct EXIF per photo.

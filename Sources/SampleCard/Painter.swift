@@ -1,4 +1,5 @@
-import PhotoCatalog
+import PhotoModel
+import PhotoRead
 
 /// Paints small, deterministic "photos": a sky-to-floor gradient, some round shapes, grain like
 /// a camera's, and two corner marks (red top-left, yellow top-right) so that tests and people

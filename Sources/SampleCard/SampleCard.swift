@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCatalog
+import PhotoModel
+import PhotoRead
 
 /// The sample card in fixtures/: the Azerbaijani Wikimedians' "Wikipedia 25" birthday meetup in
 /// Baku on 2026-01-15, shot on two cameras; the second one's clock was 1 h 02 min behind. It holds the cases a real card has: GPS on some
@@ -110,7 +111,9 @@ public enum SampleCard {
     /// Writes the card below `root` (created if missing).
     public static func write(to root: URL) throws {
         for file in try files() {
-            try AtomicFile.write(file.data, to: root.appendingPathComponent(file.path))
+            let url = root.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.data.write(to: url, options: .atomic)
         }
     }
 }

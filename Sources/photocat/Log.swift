@@ -1,4 +1,10 @@
 import Foundation
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// The run's messages. On a terminal they are plain; in a log file or a cron mail each line
 /// starts with a UTC timestamp, so a morning reader knows when things happened.

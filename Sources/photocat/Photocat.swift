@@ -1,5 +1,10 @@
 import ArgumentParser
 import Foundation
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
 import PhotoCatalog
 
 /// Exit codes, documented in `--help` and the README; those of errors that stop a whole run
@@ -26,7 +31,7 @@ struct Photocat: AsyncParsableCommand {
           75  another run holds the output folder's lock; try again later
           130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
         """,
-        version: PhotoCatalog.version,
+        version: PhotocatVersion.current,
         subcommands: [Run.self, Upload.self, Status.self, Inspect.self, Validate.self, Initialize.self]
     )
 }

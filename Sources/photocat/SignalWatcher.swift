@@ -1,5 +1,10 @@
 import Dispatch
 import Foundation
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
 import PhotoCatalog
 
 /// Turns SIGINT (Ctrl-C) and SIGTERM (systemd, kill, a scheduler's time limit) into a stop

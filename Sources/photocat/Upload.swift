@@ -1,5 +1,10 @@
 import ArgumentParser
 import Foundation
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
 import PhotoCatalog
 
 extension Photocat {

@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCatalog
+import PhotoModel
+import PhotoRead
 
 /// The bytes of one input, as they could come off a card, through every stage that parses
 /// them: the JPEG marker walk, libexif's EXIF reader, libjpeg's decode under setjmp, the resize

@@ -1,7 +1,12 @@
 import Foundation
 import GRDB
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// `catalog.sqlite` itself: what goes in comes out, and a catalogue photocat cannot trust is
 /// refused with a message that says what to do.

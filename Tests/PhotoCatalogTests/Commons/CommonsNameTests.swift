@@ -1,5 +1,10 @@
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct CommonsNameTests {
     @Test(arguments: [

@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct PageTemplateTests {
     static let text = """

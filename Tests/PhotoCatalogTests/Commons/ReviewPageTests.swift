@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct ReviewPageTests {
     @Test(arguments: WikitextTests.hostile + ["\"><img src=x onerror=alert(1)>", "</pre><script>alert(1)</script>"])

@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct StructuredDataTests {
     static let page = FilePageContent(
@@ -16,7 +21,7 @@ import Testing
     ]
 
     static func json(_ data: StructuredData) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: OutputWriter.encoder().encode(data)) as! [String: Any]
+        try JSONSerialization.jsonObject(with: StableJSON.encoder().encode(data)) as! [String: Any]
     }
 
     @Test func statementsAgreeWithThePage() throws {
@@ -50,7 +55,7 @@ import Testing
         let heading = try #require(claims.first { ($0["mainsnak"] as! [String: Any])["property"] as? String == "P1259" })
         let headingValue = ((heading["qualifiers"] as! [String: [[String: Any]]])["P7787"]?.first?["datavalue"] as? [String: Any])?["value"] as? [String: String]
         #expect(headingValue?["amount"] == "+135")
-        #expect(try JSONDecoder().decode(StructuredData.self, from: OutputWriter.encoder().encode(sdc)) == sdc)
+        #expect(try JSONDecoder().decode(StructuredData.self, from: StableJSON.encoder().encode(sdc)) == sdc)
     }
 
     @Test func withheldLocationsAndMissingDatesStayOut() throws {

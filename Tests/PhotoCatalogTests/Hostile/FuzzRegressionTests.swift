@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// Every file in fixtures/fuzz-regressions (hostile cases made by fuzz/hostile-cases.py, and
 /// whatever the fuzzer ever crashed on) goes through the whole read stage: marker walk, EXIF,
@@ -30,7 +35,7 @@ import Testing
     func readsToAnOutcome(name: String) throws {
         let file = Self.folder.appendingPathComponent(name)
         let card = CardFile(relativePath: name, url: file, size: Int64(try Data(contentsOf: file).count), kind: .jpeg)
-        let record = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64, 16]), thumbnailStore: nil).read(card)
+        let record = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64, 16])).read(card)
         let error = record.diagnostics.first { $0.severity == .error }
         #expect((record.failure == nil) == (error == nil), "a failure always comes with its error, and only then")
         if let outcome = Self.expected[name] {

@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// Cards as they come back from events: odd names, files that cannot be read or vanish, text
 /// written to escape the output folder. Each photo gets its own outcome; the rest goes on.
@@ -60,7 +65,7 @@ import Testing
             let scan = try CardScanner(root: card).scan()
             let victim = try #require(scan.files.first)
             try FileManager.default.removeItem(at: victim.url)
-            let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64]), thumbnailStore: nil)
+            let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64]))
             let records = scan.files.map(reader.read)
             #expect(records[0].failure?.hasPrefix("cannot read the file") == true)
             #expect(records[0].diagnostics.map(\.id) == ["read.unreadable"])

@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// The development corpus's `bad/` folder (hostile inputs described in its README.txt), run as
 /// one card. Its symbolic links arrive as small text files naming their targets, so the card is

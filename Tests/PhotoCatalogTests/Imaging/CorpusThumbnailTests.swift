@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// Thumbnails of every JPEG in the development corpus: all eight orientations, progressive,
 /// grayscale, CMYK, 280-megapixel and damaged files. MANIFEST.tsv says what each file is.

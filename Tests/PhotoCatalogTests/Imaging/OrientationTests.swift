@@ -1,6 +1,11 @@
-import PhotoCatalog
 import SampleCard
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct OrientationTests {
     /// A 3×2 image whose pixels are numbered 1…6, row by row.

@@ -1,7 +1,12 @@
 import Foundation
-import PhotoCatalog
 import SampleCard
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct ThumbnailerTests {
     @Test(arguments: [

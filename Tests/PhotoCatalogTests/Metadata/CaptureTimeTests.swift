@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct CaptureTimeTests {
     static func metadata(_ time: String?, subSec: String? = nil, offset: String? = nil) -> PhotoMetadata {

@@ -1,6 +1,12 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import SampleCard
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// What the writer puts in, the reader must get back: both sides of libexif agree.
 @Suite struct ExifRoundTripTests {

@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// `inspect --json` against exiftool's answers (`NAME.exiftool.json`, `exiftool -json -n -G1`) on
 /// every JPEG of the development corpus and its `bad/` folder.

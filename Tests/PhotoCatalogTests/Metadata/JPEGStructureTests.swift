@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct JPEGStructureTests {
     private func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {

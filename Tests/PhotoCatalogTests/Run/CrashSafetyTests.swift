@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// The executable killed, interrupted or starved of disk at every point that matters: the next
 /// run always ends in exactly the state of a run that was never disturbed.

@@ -1,13 +1,18 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct PhotoReaderTests {
     private func read(_ data: Data, policy: ThumbnailOptions.DamagePolicy, in folder: URL) throws -> PhotoRecord {
         let url = folder.appendingPathComponent("IMG_0001.JPG")
         try data.write(to: url)
         let file = CardFile(relativePath: "IMG_0001.JPG", url: url, size: Int64(data.count), kind: .jpeg)
-        let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64], failOn: policy), thumbnailStore: ThumbnailStore(root: folder.appendingPathComponent("out")))
+        let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64], failOn: policy), claims: ThumbnailClaims())
         return reader.read(file)
     }
 

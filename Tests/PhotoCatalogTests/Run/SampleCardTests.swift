@@ -1,7 +1,12 @@
 import Foundation
-import PhotoCatalog
 import SampleCard
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// The committed sample card is what photocat's own encoder and EXIF writer produce, so no
 /// third-party photo can hide in it. (`make fixtures` rewrites it.)

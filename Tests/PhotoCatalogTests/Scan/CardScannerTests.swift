@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 @Suite struct CardScannerTests {
     /// A card with the awkward things real cards have, made at test time (links do not survive copying).

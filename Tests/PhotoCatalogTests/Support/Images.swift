@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import SampleCard
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// Small JPEGs made in memory for tests.
 enum Images {

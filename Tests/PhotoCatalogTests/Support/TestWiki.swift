@@ -1,4 +1,9 @@
 import Foundation
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
 import PhotoCatalog
 
 /// A throwaway MediaWiki (Debian's package, 1.39, on SQLite) behind `php -S` on a free loopback

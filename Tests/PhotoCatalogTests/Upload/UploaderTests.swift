@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// `photocat upload` against a real MediaWiki: the sample card goes up page for page, nothing
 /// twice, no one's file overwritten, and a batch broken off by a dead server is completed.

@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// The API client against a real MediaWiki: login, tokens, lookups, uploads in one piece and in
 /// chunks, and the wiki's refusals.

@@ -1,6 +1,11 @@
 import Foundation
-import PhotoCatalog
 import Testing
+import PhotoModel
+import PhotoRead
+import PhotoPlan
+import PhotoStore
+import PhotoUpload
+import PhotoCatalog
 
 /// How the client behaves when a wiki is busy, against a small stand-in server that answers the
 /// first request with `maxlag` (and Retry-After) and records every request it gets.
@@ -50,7 +55,7 @@ struct WikiEtiquetteTests {
             #expect(start.duration(to: .now) >= .seconds(1), "the Retry-After second was not waited")
             let lines = try String(contentsOfFile: requests, encoding: .utf8).split(separator: "\n")
             #expect(lines.count == 2)
-            #expect(lines.allSatisfy { $0.contains("maxlag=5") && $0.contains("photocat/\(PhotoCatalog.version)") && $0.contains("User:Example") })
+            #expect(lines.allSatisfy { $0.contains("maxlag=5") && $0.contains("photocat/\(PhotocatVersion.current)") && $0.contains("User:Example") })
         }
     }
 }

@@ -1,0 +1,64 @@
+/// One line of `commons/batch.jsonl`: a photo, its planned Commons name and page, and whether it
+/// may be uploaded. Upload tools read `filename`, `wikitext` and `status`.
+public struct BatchEntry: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case ready, excluded, duplicate, failed
+    }
+
+    /// Where the position on the page came from.
+    public enum LocationSource: String, Sendable, Codable {
+        /// The photo's own GPS position.
+        case exif
+        /// The event's place from the manifest.
+        case event
+    }
+
+    /// Path relative to the card.
+    public var source: String
+    public var sha1: String?
+    public var filename: String?
+    public var wikitext: String?
+    public var status: Status
+    public var reasons: [String]
+    /// Paths relative to the output folder, smallest first.
+    public var thumbnails: [String]
+    /// For duplicates: the source of the identical file that is uploaded instead.
+    public var duplicateOf: String?
+    /// Capture time on the venue's clock, `YYYY-MM-DD hh:mm:ss`.
+    public var captured: String?
+    /// The capture instant in UTC (ISO 8601), when the zone is known.
+    public var capturedUTC: String?
+    /// Which tag the time came from, where its zone came from, and any clock correction.
+    public var timeSource: String?
+    /// Where the photo was taken, as on its page (absent when withheld).
+    public var location: GPSPosition?
+    public var locationSource: LocationSource?
+    public var scene: String?
+    public var people: [String]
+    public var width: Int?
+    public var height: Int?
+    /// Captions and statements for `wbeditentity` after upload (ready photos only).
+    public var sdc: StructuredData?
+
+    public init(source: String, sha1: String?, status: Status, thumbnails: [String], width: Int?, height: Int?) {
+        self.source = source
+        self.sha1 = sha1
+        self.status = status
+        self.reasons = []
+        self.thumbnails = thumbnails
+        self.people = []
+        self.width = width
+        self.height = height
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case source, sha1, filename, wikitext, status, reasons, thumbnails
+        case duplicateOf = "duplicate_of"
+        case captured
+        case capturedUTC = "captured_utc"
+        case timeSource = "time_source"
+        case location
+        case locationSource = "location_source"
+        case scene, people, width, height, sdc
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// One regular file found on the card.
+public struct CardFile: Sendable, Equatable {
+    /// Path relative to the card root, with `/` separators: the file's identity in every output.
+    public var relativePath: String
+    /// Where to read it: bytes, since a name need not be UTF-8 (`relativePath` then shows U+FFFD).
+    public var path: FileSystemPath
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970: with the size, how a later run knows the
+    /// file is unchanged without reading it.
+    public var modified: Int64
+    public var kind: FileKind
+
+    public init(relativePath: String, path: FileSystemPath, size: Int64, modified: Int64 = 0, kind: FileKind) {
+        self.relativePath = relativePath
+        self.path = path
+        self.size = size
+        self.modified = modified
+        self.kind = kind
+    }
+
+    public init(relativePath: String, url: URL, size: Int64, modified: Int64 = 0, kind: FileKind) {
+        self.init(relativePath: relativePath, path: FileSystemPath(url.path), size: size, modified: modified, kind: kind)
+    }
+
+    public var url: URL { URL(fileURLWithPath: path.string) }
+}

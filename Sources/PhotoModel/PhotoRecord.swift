@@ -1,0 +1,49 @@
+import Foundation
+
+/// A thumbnail written to the output folder.
+public struct ThumbnailFile: Sendable, Equatable, Codable {
+    /// The requested long edge, in pixels.
+    public var size: Int
+    /// Relative to the output folder.
+    public var path: String
+
+    public init(size: Int, path: String) {
+        self.size = size
+        self.path = path
+    }
+
+    /// `thumbs/<size>/<sha1>.jpg`: named by content, so a renamed or re-planned photo keeps its
+    /// thumbnails and identical files share them.
+    public init(size: Int, sha1: String) {
+        self.init(size: size, path: "thumbs/\(size)/\(sha1).jpg")
+    }
+}
+
+/// What the read stage learnt about one file on the card.
+public struct PhotoRecord: Sendable, Equatable, Codable {
+    public var relativePath: String
+    /// SHA-1 of the file bytes, as Commons identifies content.
+    public var sha1: String?
+    public var frame: JPEGFrame?
+    public var metadata: PhotoMetadata?
+    public var thumbnails: [ThumbnailFile] = []
+    /// The thumbnails this read rendered, until the store keeps them (not part of the record).
+    public var rendered: [Thumbnail] = []
+    public var times = StageTimes()
+    /// Why the photo cannot go into the batch (unreadable, not a JPEG, damaged pixels…).
+    public var failure: String?
+    /// Problems that did not fail the photo but belong in its batch line (a kept damaged photo).
+    public var warnings: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    /// Whether this run decoded the photo's pixels (false when the catalogue's result was reused).
+    public var decoded = false
+
+    /// The catalogue keeps what was learnt; the work counters belong to the run that did it.
+    enum CodingKeys: String, CodingKey {
+        case relativePath = "path", sha1, frame, metadata, thumbnails, failure, warnings, diagnostics
+    }
+
+    public init(relativePath: String) {
+        self.relativePath = relativePath
+    }
+}

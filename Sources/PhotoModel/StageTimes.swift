@@ -1,0 +1,40 @@
+/// Time spent per stage of the read-and-render work, summed over photos (`photocat run --timings`).
+public struct StageTimes: Sendable, Equatable {
+    public var read: Duration = .zero
+    public var hash: Duration = .zero
+    public var metadata: Duration = .zero
+    public var decode: Duration = .zero
+    public var resize: Duration = .zero
+    public var encode: Duration = .zero
+    public var write: Duration = .zero
+
+    public init() {}
+
+    public static func + (a: StageTimes, b: StageTimes) -> StageTimes {
+        var sum = a
+        sum.read += b.read
+        sum.hash += b.hash
+        sum.metadata += b.metadata
+        sum.decode += b.decode
+        sum.resize += b.resize
+        sum.encode += b.encode
+        sum.write += b.write
+        return sum
+    }
+
+    /// The thumbnail work proper: decode, resize and rotate, encode.
+    public var thumbnails: Duration { decode + resize + encode }
+
+    public var rows: [(String, Duration)] {
+        [("read", read), ("sha1", hash), ("exif", metadata), ("decode", decode), ("resize", resize), ("encode", encode), ("write", write)]
+    }
+
+    /// Runs `body`, adding its duration to `time`.
+    @discardableResult
+    public static func measure<T>(_ time: inout Duration, _ body: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { time += clock.now - start }
+        return try body()
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import PhotoModel
+
+public struct ScanResult: Sendable {
+    public var files: [CardFile]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Walks a card folder read-only, in a stable order (byte order of names at each level).
+///
+/// Symbolic links: a link to a file inside the card is read like a file (it is the same photo
+/// under a second name, so the batch marks it a duplicate of the first); a link to a folder is
+/// never followed (it can loop or walk the same photos twice); a link leading off the card, a
+/// dangling link and a link loop are skipped. Each link is reported.
+public struct CardScanner: Sendable {
+    public var root: URL
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// Names cameras, operating systems and indexers leave on cards.
+    static let systemNames: Set<String> = [
+        "Thumbs.db", "desktop.ini", "System Volume Information", "$RECYCLE.BIN", "__MACOSX",
+    ]
+
+    public func scan() throws -> ScanResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw PhotoCatalogError.cardNotFound(root.path)
+        }
+        guard isDirectory.boolValue else { throw PhotoCatalogError.cardNotADirectory(root.path) }
+        let rootPath = FileSystemPath(root.path)
+        // The card's own path with its links resolved, to tell where a link leads.
+        let realRoot = (try? rootPath.resolved()) ?? rootPath
+        var walk = Walk(realRoot: realRoot)
+        walk.folder(rootPath, relative: "")
+        return walk.result
+    }
+
+    static func readHead(path: FileSystemPath) throws -> [UInt8] {
+        Array(try path.read(limit: 16))
+    }
+
+    /// One walk over the card, collecting files and diagnostics.
+    private struct Walk {
+        let realRoot: FileSystemPath
+        var result = ScanResult(files: [], diagnostics: [])
+
+        mutating func folder(_ directory: FileSystemPath, relative: String) {
+            let names: [[UInt8]]
+            do {
+                names = try directory.names()
+            } catch {
+                result.diagnostics.append(Diagnostic(.error, "scan.unreadable-folder", path: relative.isEmpty ? "." : relative, "cannot list folder: \(error.reason)"))
+                return
+            }
+            for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let text = String(decoding: name, as: UTF8.self)
+                if name.first == UInt8(ascii: ".") || CardScanner.systemNames.contains(text) { continue }
+                let relativePath = relative.isEmpty ? text : relative + "/" + text
+                if String(validating: name, as: UTF8.self) == nil {
+                    result.diagnostics.append(Diagnostic(.note, "scan.name-not-utf8", path: relativePath,
+                                                         "the name is not UTF-8 (an old camera or archiver?); shown with �, read as it is"))
+                }
+                visit(directory.appending(name), relativePath: relativePath)
+            }
+        }
+
+        mutating func visit(_ path: FileSystemPath, relativePath: String) {
+            let info: stat
+            do {
+                info = try path.linkStatus()
+            } catch {
+                result.diagnostics.append(Diagnostic(.error, "scan.unreadable", path: relativePath, "cannot read file information: \(error.reason)"))
+                return
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                folder(path, relative: relativePath)
+            case S_IFLNK:
+                if let file = followLink(path, relativePath: relativePath) { result.files.append(file) }
+            case S_IFREG:
+                if let file = classify(path, relativePath: relativePath, info: info) { result.files.append(file) }
+            default:
+                result.diagnostics.append(Diagnostic(.note, "scan.special-file", path: relativePath, "not a regular file; skipped"))
+            }
+        }
+
+        /// A link to a regular file inside the card, as a file (with the target's size and
+        /// time); anything else is reported and skipped.
+        mutating func followLink(_ path: FileSystemPath, relativePath: String) -> CardFile? {
+            let target: stat
+            do {
+                target = try path.status()
+            } catch {
+                let loop = (error as? POSIXError)?.code == .ELOOP
+                result.diagnostics.append(Diagnostic(.warning, loop ? "scan.symlink-loop" : "scan.dangling-symlink", path: relativePath,
+                                                     "\(loop ? "symbolic link loop" : "symbolic link to a missing file"); skipped"))
+                return nil
+            }
+            let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path.string)) ?? "?"
+            guard target.st_mode & S_IFMT == S_IFREG else {
+                result.diagnostics.append(Diagnostic(.note, "scan.symlink", path: relativePath,
+                                                     "symbolic link to the folder \(destination); links to folders are not followed"))
+                return nil
+            }
+            let inside = (try? path.resolved()).map { $0.bytes.starts(with: realRoot.bytes + [UInt8(ascii: "/")]) } ?? false
+            guard inside else {
+                result.diagnostics.append(Diagnostic(.warning, "scan.symlink-outside", path: relativePath,
+                                                     "symbolic link to \(destination), outside the card; skipped"))
+                return nil
+            }
+            // No note: the batch already says it, the link being a duplicate of the photo it names.
+            return classify(path, relativePath: relativePath, info: target)
+        }
+
+        mutating func classify(_ path: FileSystemPath, relativePath: String, info: stat) -> CardFile? {
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            func file(_ kind: FileKind) -> CardFile {
+                CardFile(relativePath: relativePath, path: path, size: Int64(info.st_size), modified: modified, kind: kind)
+            }
+            let head: [UInt8]
+            do {
+                head = try CardScanner.readHead(path: path)
+            } catch {
+                // A photo the user expects to see fails in the read stage, which says why; anything
+                // else is reported here.
+                if FileKind.hasJPEGExtension(relativePath) { return file(.unknown) }
+                result.diagnostics.append(Diagnostic(.error, "scan.unreadable", path: relativePath, "cannot open: \(error.reason)"))
+                return nil
+            }
+            let kind = FileKind.sniff(head, fileName: relativePath)
+            switch kind {
+            case .jpeg:
+                return file(kind)
+            case .unknown where FileKind.hasJPEGExtension(relativePath):
+                return file(kind)
+            case .otherImage(let format) where FileKind.hasJPEGExtension(relativePath):
+                // A PNG renamed .JPG: the user thinks it is a photo, so it fails visibly.
+                return file(.otherImage(format))
+            case .otherImage(let format):
+                result.diagnostics.append(Diagnostic(.note, "scan.not-jpeg", path: relativePath, "\(format) file; photocat catalogues JPEG only, skipped"))
+            case .video(let format):
+                result.diagnostics.append(Diagnostic(.note, "scan.video", path: relativePath, "\(format) video; skipped"))
+            case .unknown:
+                result.diagnostics.append(Diagnostic(.note, "scan.unknown-file", path: relativePath, "not a photo; skipped"))
+            }
+            return nil
+        }
+    }
+}

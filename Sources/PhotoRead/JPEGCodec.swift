@@ -1,0 +1,108 @@
+import Foundation
+internal import CJPEGGuard
+import PhotoModel
+
+public enum JPEGCodecError: Error, Equatable, CustomStringConvertible {
+    /// libjpeg refused the data; the message is libjpeg's own.
+    case corrupt(String)
+    case unsupported(String)
+    /// The frame is larger than the configured pixel limit (a decompression bomb, or a panorama
+    /// beyond what the user allowed); refused before any pixel memory is allocated.
+    case tooLarge(width: Int, height: Int, limit: Int)
+    case encodeFailed(String)
+
+    public var description: String {
+        switch self {
+        case .corrupt(let message): "corrupt JPEG data: \(message)"
+        case .unsupported(let message): "unsupported JPEG: \(message)"
+        case .tooLarge(let w, let h, let limit): "frame of \(w)×\(h) pixels exceeds the limit of \(limit / 1_000_000) megapixels"
+        case .encodeFailed(let message): "cannot encode JPEG: \(message)"
+        }
+    }
+}
+
+/// The frame as libjpeg sees it, before any pixel is decoded.
+public struct JPEGHeader: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var components: Int
+    public var precision: Int
+    public var isCMYK: Bool
+    public var hasAdobeMarker: Bool
+}
+
+public struct DecodedJPEG: Sendable {
+    /// Gray or RGB: CMYK data is converted on the way out.
+    public var image: RasterImage
+    public var scaleDenominator: Int
+    /// libjpeg warnings: the data was damaged (e.g. truncated) and parts of the picture were guessed.
+    public var warningCount: Int
+    public var firstWarning: String?
+}
+
+/// The only libjpeg user. Every call goes through CJPEGGuard, so a corrupt file is an error value.
+public enum JPEGCodec {
+    /// Decodes `data`; `scale` picks the DCT scale denominator (1, 2, 4 or 8) once the header is known.
+    public static func decode(_ data: Data, maxPixels: Int, scale: (JPEGHeader) -> Int) throws -> DecodedJPEG {
+        try data.withUnsafeBytes { raw -> DecodedJPEG in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { throw JPEGCodecError.corrupt("empty file") }
+            guard let decoder = pcj_decoder_new(base, raw.count) else { throw JPEGCodecError.corrupt("cannot create decoder") }
+            defer { pcj_decoder_free(decoder) }
+            func failure() -> JPEGCodecError { .corrupt(String(cString: pcj_decoder_error(decoder))) }
+
+            var info = pcj_header()
+            guard pcj_decoder_read_header(decoder, &info) == 0 else { throw failure() }
+            let header = JPEGHeader(
+                width: Int(info.width), height: Int(info.height), components: Int(info.components),
+                precision: Int(info.data_precision),
+                isCMYK: info.color_space == Int32(PCJ_COLOR_CMYK) || info.color_space == Int32(PCJ_COLOR_YCCK),
+                hasAdobeMarker: info.adobe_marker != 0)
+            try check(header, maxPixels: maxPixels)
+
+            let denominator = scale(header)
+            var width: Int32 = 0, height: Int32 = 0, components: Int32 = 0
+            guard pcj_decoder_start(decoder, Int32(denominator), &width, &height, &components) == 0 else { throw failure() }
+            let rowBytes = Int(width) * Int(components)
+            var pixels = [UInt8](repeating: 0, count: rowBytes * Int(height))
+            let status = pixels.withUnsafeMutableBufferPointer { pcj_decoder_read_rows(decoder, $0.baseAddress, rowBytes) }
+            guard status == 0 else { throw failure() }
+
+            var image = RasterImage(width: Int(width), height: Int(height), components: Int(components), pixels: pixels)
+            if image.components == 4 { image = ColorConversion.rgb(fromCMYK: image, adobeInverted: header.hasAdobeMarker) }
+            let warnings = Int(pcj_decoder_warning_count(decoder))
+            return DecodedJPEG(image: image, scaleDenominator: denominator, warningCount: warnings,
+                               firstWarning: warnings > 0 ? String(cString: pcj_decoder_first_warning(decoder)) : nil)
+        }
+    }
+
+    private static func check(_ header: JPEGHeader, maxPixels: Int) throws {
+        guard header.precision == 8 else { throw JPEGCodecError.unsupported("\(header.precision)-bit samples") }
+        guard [1, 3, 4].contains(header.components) else { throw JPEGCodecError.unsupported("\(header.components) colour components") }
+        guard header.width > 0, header.height > 0 else { throw JPEGCodecError.corrupt("frame has no pixels") }
+        guard header.width * header.height <= maxPixels else {
+            throw JPEGCodecError.tooLarge(width: header.width, height: header.height, limit: maxPixels)
+        }
+    }
+
+    /// libjpeg-turbo's version (2001005 for 2.1.5), or 0 for another libjpeg. Encoded bytes
+    /// depend on it, so byte-exact comparisons of encoder output do too.
+    public static var libraryVersion: Int { Int(pcj_library_version()) }
+
+    /// Baseline JPEG with optimised Huffman tables: the same pixels give the same bytes. Gray
+    /// and RGB; CMYK (stored as given, with an Adobe marker) only to make test files.
+    public static func encode(_ image: RasterImage, quality: Int) throws -> Data {
+        precondition([1, 3, 4].contains(image.components), "encode takes gray, RGB or CMYK")
+        var output: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        var message = [CChar](repeating: 0, count: 200)
+        let status = image.pixels.withUnsafeBufferPointer { pixels in
+            pcj_encode(pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.components),
+                       image.rowBytes, Int32(quality), &output, &size, &message, message.count)
+        }
+        guard status == 0, let output else {
+            throw JPEGCodecError.encodeFailed(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        defer { pcj_free_buffer(output) }
+        return Data(bytes: output, count: size)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import PhotoModel
+
+/// The read stage for one photo: the file is read once, then hashed, its markers walked, its
+/// EXIF read and its thumbnails rendered from the same bytes. Whatever goes wrong becomes the
+/// record's failure or diagnostics; nothing is thrown, so one bad photo never stops the batch.
+public struct PhotoReader: Sendable {
+    public var thumbnails: ThumbnailOptions
+    /// Shared by the readers of one run: photos with the same bytes are rendered once.
+    public var claims: ThumbnailClaims?
+
+    public init(thumbnails: ThumbnailOptions, claims: ThumbnailClaims? = nil) {
+        self.thumbnails = thumbnails
+        self.claims = claims
+    }
+
+    public func read(_ file: CardFile) -> PhotoRecord {
+        var record = PhotoRecord(relativePath: file.relativePath)
+        if file.size == 0 { return failed(record, "read.empty", "empty file (0 bytes)") }
+        let data: Data
+        do {
+            data = try StageTimes.measure(&record.times.read) { try file.path.read() }
+        } catch {
+            return failed(record, "read.unreadable", "cannot read the file: \(error.reason)")
+        }
+        switch file.kind {
+        case .jpeg: break
+        case .otherImage(let format): return failed(record, "scan.not-jpeg", "named like a JPEG but holds \(format) data")
+        default: return failed(record, "scan.not-jpeg", "named like a JPEG but is not an image photocat recognises")
+        }
+        record.sha1 = StageTimes.measure(&record.times.hash) {
+            Fingerprint.sha1(data)
+        }
+        let structure: JPEGStructure
+        do {
+            structure = try JPEGStructure.parse(data)
+        } catch {
+            return failed(record, "jpeg.not-jpeg", "\(error)")
+        }
+        record.frame = structure.frame
+        var metadataTime = Duration.zero
+        StageTimes.measure(&metadataTime) { readMetadata(structure, into: &record) }
+        record.times.metadata += metadataTime
+        guard structure.frame != nil else {
+            return failed(record, "jpeg.no-frame", structure.problems.last ?? "no image data")
+        }
+        for problem in structure.problems {
+            record.diagnostics.append(Diagnostic(.warning, "jpeg.structure", path: file.relativePath, problem))
+        }
+        renderThumbnails(data, into: &record)
+        return record
+    }
+
+    private func readMetadata(_ structure: JPEGStructure, into record: inout PhotoRecord) {
+        guard let segment = structure.exifSegment else {
+            record.metadata = PhotoMetadata()
+            record.diagnostics.append(Diagnostic(.note, "exif.missing", path: record.relativePath, "no EXIF data: no capture time, camera or position"))
+            return
+        }
+        let exif = ExifReader.read(segment: segment)
+        record.metadata = exif.metadata
+        for problem in exif.problems {
+            record.diagnostics.append(Diagnostic(.warning, "exif.invalid", path: record.relativePath, problem))
+        }
+        switch exif.metadata.captureDate?.source {
+        case nil:
+            record.diagnostics.append(Diagnostic(.warning, "exif.no-date", path: record.relativePath, "no capture time in the EXIF data; the page's date stays empty"))
+        case .createDate?, .modifyDate?:
+            record.diagnostics.append(Diagnostic(.note, "exif.date-fallback", path: record.relativePath, "no DateTimeOriginal; capture time taken from \(exif.metadata.captureDate!.source.rawValue)"))
+        default:
+            break
+        }
+    }
+
+    private func renderThumbnails(_ data: Data, into record: inout PhotoRecord) {
+        guard let sha1 = record.sha1 else { return }
+        if let claims, !claims.claim(sha1) {
+            // Another file on the card has these bytes: it renders them; this one is a duplicate.
+            record.thumbnails = thumbnails.sizes.sorted().map { ThumbnailFile(size: $0, sha1: sha1) }
+            return
+        }
+        do {
+            record.decoded = !thumbnails.sizes.isEmpty
+            let set = try Thumbnailer.render(jpeg: data, orientation: record.metadata?.orientation, options: thumbnails)
+            record.times = record.times + set.times
+            record.rendered = set.thumbnails
+            record.thumbnails = set.thumbnails.map { ThumbnailFile(size: $0.size, sha1: sha1) }
+            if set.warningCount > 0 {
+                // libjpeg filled in what it could not decode: never upload such a photo silently.
+                let damage = "damaged image data: \(set.firstWarning ?? "libjpeg warning") (\(set.warningCount) warning\(set.warningCount == 1 ? "" : "s"))"
+                switch thumbnails.failOn {
+                case .damaged:
+                    record.failure = damage
+                    record.diagnostics.append(Diagnostic(.error, "jpeg.damaged", path: record.relativePath, damage))
+                case .unreadable:
+                    record.warnings.append(damage + "; kept by --fail-on unreadable, check it before uploading")
+                    record.diagnostics.append(Diagnostic(.warning, "jpeg.damaged", path: record.relativePath, damage))
+                }
+            }
+        } catch let error as JPEGCodecError {
+            let id = switch error {
+            case .tooLarge: "jpeg.too-large"
+            case .unsupported: "jpeg.unsupported"
+            default: "jpeg.corrupt"
+            }
+            record = failed(record, id, error.description)
+        } catch {
+            record = failed(record, "jpeg.corrupt", error.reason)
+        }
+    }
+
+    private func failed(_ record: PhotoRecord, _ id: String, _ message: String) -> PhotoRecord {
+        var copy = record
+        copy.failure = message
+        copy.diagnostics.append(Diagnostic(.error, id, path: record.relativePath, message))
+        return copy
+    }
+}

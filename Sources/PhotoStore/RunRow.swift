@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import PhotoModel
+
+/// One run in `catalog.sqlite` (table `run`). A row is written when a run starts and completed
+/// when it ends, so a run that was killed shows as one with no end.
+public struct RunRow: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "run"
+
+    public var id: Int64?
+    /// ISO 8601, UTC.
+    public var started: String
+    public var ended: String?
+    public var exitCode: Int32?
+    public var toolVersion: String
+    public var card: String
+    public var shard: String?
+    /// The photos in the batch after the run, by status.
+    public var counts: RunReport.Counts?
+    /// What the run had to do.
+    public var work: RunWork?
+    /// `report.json` as this run wrote it.
+    public var report: RunReport?
+
+    enum CodingKeys: String, CodingKey {
+        case id, started, ended, exitCode = "exit_code", toolVersion = "tool_version", card, shard, counts, work, report
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
