@@ -22,7 +22,8 @@ public struct RunResult: Sendable {
     public var runID: Int64
 }
 
-/// scan → read (parallel, bounded; only what the catalogue cannot answer) → derive (pure) → write.
+/// scan → read (parallel, bounded; only what the catalogue cannot answer) → store → derive
+/// (pure) → store → project: the output folder is written from what the catalogue holds.
 public struct Pipeline: Sendable {
     public var configuration: RunConfiguration
 
@@ -45,88 +46,84 @@ public struct Pipeline: Sendable {
         defer { withExtendedLifetime(lock) {} }
         removeLeftovers()
         let catalog = try Catalog(folder: config.output)
+        let stored = try catalog.photos()
+        let adopted = try catalog.adoptedNames()
+        try checkNoBatchWithoutCatalogue(stored: stored, adopted: adopted)
         let runID = try catalog.beginRun(card: config.card, shard: config.shard)
+        var work = RunWork()
         do {
-            return try await run(scan: scan, catalog: catalog, runID: runID, stop: stop, progress: progress)
+            return try await run(scan: scan, catalog: catalog, stored: stored, adopted: adopted, runID: runID, work: &work,
+                                 stop: stop, progress: progress)
         } catch let error as PhotoCatalogError {
-            try? catalog.finishRun(runID, rows: [], counts: nil, work: RunWork(), report: nil, exitCode: error.exitCode)
+            try? catalog.endRun(runID, exitCode: error.exitCode, work: work)
             throw error
         }
     }
 
-    private func run(scan: ScanResult, catalog: Catalog, runID: Int64, stop: StopRequest,
+    private func run(scan: ScanResult, catalog: Catalog, stored: [PathKey: PhotoRow], adopted: [AdoptedName], runID: Int64,
+                     work: inout RunWork, stop: StopRequest,
                      progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> RunResult {
         let config = configuration
-        let stored = try catalog.photos()
         let previousCard = try catalog.lastCard(before: runID)
-        let plan = WorkPlan.make(files: scan.files, catalogue: stored, rules: rules, now: Self.now()) { path in
-            FileManager.default.fileExists(atPath: config.output.appendingPathComponent(path).path)
-        }
-        var work = RunWork(plan: plan, catalogue: stored)
-        let (readRows, fresh, thumbnailWrites) = try await read(plan.toRead, stored: stored, catalog: catalog, runID: runID, stop: stop, progress: progress)
-        work.decoded = fresh.filter(\.decoded).count
-        if let signal = stop.requested {
-            let error = PhotoCatalogError.interrupted(signal)
-            try catalog.finishRun(runID, rows: [], counts: nil, work: work, report: nil, exitCode: error.exitCode)
-            throw error
-        }
+        let thumbnails = try catalog.thumbnailPaths()
+        let plan = WorkPlan.make(files: scan.files, catalogue: stored, rules: rules, now: Self.now(), thumbnailExists: thumbnails.contains)
+        work = RunWork(plan: plan, catalogue: stored)
+        let fresh = try await read(plan.toRead, stored: stored, catalog: catalog, runID: runID, stop: stop, progress: progress)
+        work.decoded = fresh.filter { $0.record.decoded }.count
+        if let signal = stop.requested { throw PhotoCatalogError.interrupted(signal) }
 
-        let current = plan.reused + readRows + plan.held
-        let batch = derive(current: current, removed: plan.removed, stored: stored, scan: scan)
+        let current = plan.reused + fresh.map(\.row) + plan.held
+        let batch = derive(current: current, removed: plan.removed, stored: stored, adopted: adopted, scan: scan)
         let report = makeReport(scan: scan, records: current.map(\.record), plan: batch)
-        let kept = config.removed == .keep ? Set(plan.removed.flatMap(\.outputs)) : []
+        let changed = derivedRows(current: current, removed: plan.removed, entries: batch.entries, stored: stored, runID: runID)
+        let run = try catalog.commitBatch(runID, rows: changed, batch: BatchHeader(manifest: config.manifest), counts: report.counts,
+                                          work: work, report: report)
+        var rows = stored
+        for row in fresh.map(\.row) + changed { rows[row.key] = row }
+        let rendered = Set(fresh.flatMap { $0.record.thumbnails.map(\.path) })
         let written: AtomicFile.Counts
         do {
-            let files = try BatchFiles.make(entries: batch.entries, report: report, card: config.card, manifest: config.manifest)
-            written = try OutputWriter(root: config.output).write(files: files.map { ($0.path, $0.data) },
-                                                                  thumbnails: Set(batch.entries.flatMap(\.thumbnails)), keeping: kept)
+            written = try Projection.write(rows: Array(rows.values), run: run, to: config.output, rendered: rendered, catalog: catalog)
+        } catch let error as PhotoCatalogError {
+            throw error
         } catch {
             throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }
-
-        let rows = derivedRows(current: current, removed: plan.removed, entries: batch.entries, stored: stored, runID: runID)
-        try catalog.finishRun(runID, rows: rows, counts: report.counts, work: work, report: report, exitCode: report.exitCode)
+        try catalog.endRun(runID, exitCode: report.exitCode)
         return RunResult(report: report, entries: batch.entries, work: work, events: events(plan, previousCard: previousCard),
-                         written: written + thumbnailWrites, times: fresh.map(\.times).reduce(StageTimes(), +), runID: runID)
+                         written: written, times: fresh.map(\.record.times).reduce(StageTimes(), +), runID: runID)
     }
 
-    /// Reads what the catalogue cannot answer for, committing each photo as soon as it is done.
+    /// Reads what the catalogue cannot answer for, committing each photo with its thumbnails as
+    /// soon as it is done.
     private func read(_ files: [CardFile], stored: [PathKey: PhotoRow], catalog: Catalog, runID: Int64, stop: StopRequest,
-                      progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> ([PhotoRow], [PhotoRecord], AtomicFile.Counts) {
+                      progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> [(row: PhotoRow, record: PhotoRecord)] {
         let config = configuration
         let reader = PhotoReader(thumbnails: config.thumbnails, claims: ThumbnailClaims())
-        let thumbnails = ThumbnailStore(root: config.output)
-        var rows: [PhotoRow] = []
-        var writes = AtomicFile.Counts()
-        let records = try await Self.readAll(files, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
-            // A thumbnail that cannot be written (disk full, say) is a fault of the output folder,
-            // not of the photo: the run stops instead of recording the photo as failed.
-            do {
-                for thumbnail in record.rendered { writes.add(try thumbnails.save(thumbnail, sha1: record.sha1 ?? "")) }
-            } catch {
-                throw PhotoCatalogError.cannotWrite(config.output.appendingPathComponent("thumbs").path, error.reason)
-            }
+        var read: [(row: PhotoRow, record: PhotoRecord)] = []
+        try await Self.readAll(files, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
             var kept = record
             kept.rendered = []
             let row = PhotoRow(file: file, record: kept, keys: config.keys, options: config.thumbnails,
-                               run: runID, previous: stored[PathKey(file.relativePath)])
-            try catalog.save(row)
-            rows.append(row)
+                               run: runID, previous: stored[file.key])
+            let thumbnails = record.rendered.map { (path: ThumbnailFile(size: $0.size, sha1: record.sha1 ?? "").path, jpeg: $0.jpeg) }
+            try catalog.save(row, thumbnails: thumbnails)
+            read.append((row, kept))
         }
-        return (rows, records, writes)
+        return read
     }
 
-    /// The whole batch, from the rows of every photo now on the card (pure but for the names a
-    /// catalogue-less folder takes from its batch file).
-    private func derive(current: [PhotoRow], removed: [PhotoRow], stored: [PathKey: PhotoRow], scan: ScanResult) -> BatchPlanner.Plan {
+    /// The whole batch, from the rows of every photo now on the card. Pure.
+    private func derive(current: [PhotoRow], removed: [PhotoRow], stored: [PathKey: PhotoRow], adopted: [AdoptedName],
+                        scan: ScanResult) -> BatchPlanner.Plan {
         let records = current.map(\.record)
         let presentSHA1 = Set(records.compactMap(\.sha1))
-        let inBatch = Set(current.map { PathKey($0.path) })
+        let inBatch = Set(current.map(\.key))
         return BatchPlanner.plan(records: records, manifest: configuration.manifest,
-                                 previousNames: previousNames(stored: stored, fresh: stored.isEmpty),
+                                 previousNames: Self.previousNames(stored: stored, adopted: adopted),
                                  reservedNames: Set(removed.filter { !presentSHA1.contains($0.sha1 ?? "") }.compactMap(\.name)),
                                  knownSHA1: configuration.knownSHA1, shard: configuration.shard,
-                                 otherPhotos: scan.files.map(\.relativePath).filter { !inBatch.contains(PathKey($0)) })
+                                 otherPhotos: scan.files.filter { !inBatch.contains($0.key) }.map(\.relativePath))
     }
 
     private var rules: WorkPlan.Rules {
@@ -134,14 +131,18 @@ public struct Pipeline: Sendable {
                        settleSeconds: configuration.settleSeconds, shard: configuration.shard, rebuild: configuration.rebuild)
     }
 
-    /// Path or SHA-1 → Commons name given before, so names stay put. The catalogue holds them;
-    /// a folder whose catalogue is new (deleted, or older than the catalogue) has its batch file.
-    private func previousNames(stored: [PathKey: PhotoRow], fresh: Bool) -> [String: String] {
-        var names = fresh ? OutputWriter(root: configuration.output).previousNames() : [:]
-        for row in stored.values.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+    /// Path or SHA-1 → the Commons name given before, so names stay put: the catalogue's, and
+    /// those `photocat adopt` took from a batch made without it.
+    static func previousNames(stored: [PathKey: PhotoRow], adopted: [AdoptedName]) -> PreviousNames {
+        var names = PreviousNames()
+        for name in adopted {
+            names.byPath[name.key] = name.name
+            if let sha1 = name.sha1 { names.bySHA1[sha1] = name.name }
+        }
+        for row in stored.values.sorted(by: { $0.key < $1.key }) {
             guard let name = row.name else { continue }
-            names[row.path] = name
-            if let sha1 = row.sha1, row.state == .present || names[sha1] == nil { names[sha1] = name }
+            names.byPath[row.key] = name
+            if let sha1 = row.sha1, row.state == .present || names.bySHA1[sha1] == nil { names.bySHA1[sha1] = name }
         }
         return names
     }
@@ -150,14 +151,14 @@ public struct Pipeline: Sendable {
     private func derivedRows(current: [PhotoRow], removed: [PhotoRow], entries: [BatchEntry],
                              stored: [PathKey: PhotoRow], runID: Int64) -> [PhotoRow] {
         let key = configuration.keys.derive(manifest: configuration.manifest.fingerprint, knownSHA1: configuration.knownSHA1, shard: configuration.shard)
-        let bySource = Dictionary(entries.map { (PathKey($0.source), $0) }, uniquingKeysWith: { a, _ in a })
+        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [PhotoRow] = []
         for row in current {
-            guard let entry = bySource[PathKey(row.path)] else { continue }
+            guard let entry = byKey[row.key] else { continue }
             var derived = row.deriving(entry, key: key)
             derived.state = .present
             derived.removedRun = nil
-            if derived != stored[PathKey(row.path)] { rows.append(derived) }
+            if derived != stored[row.key] { rows.append(derived) }
         }
         for row in removed {
             var gone = row
@@ -167,6 +168,16 @@ public struct Pipeline: Sendable {
             rows.append(gone)
         }
         return rows
+    }
+
+    /// A folder that holds a batch but whose catalogue is new (deleted, or moved away when
+    /// damaged): the names given in it are unknown here, and planning anew could give an
+    /// uploaded photo a second name. `photocat adopt` takes them over, on purpose.
+    private func checkNoBatchWithoutCatalogue(stored: [PathKey: PhotoRow], adopted: [AdoptedName]) throws {
+        let batch = configuration.output.appendingPathComponent("commons/batch.jsonl")
+        if stored.isEmpty, adopted.isEmpty, FileManager.default.fileExists(atPath: batch.path) {
+            throw PhotoCatalogError.batchWithoutCatalogue(configuration.output.path)
+        }
     }
 
     private func events(_ plan: WorkPlan, previousCard: String?) -> [Diagnostic] {
@@ -191,14 +202,14 @@ public struct Pipeline: Sendable {
     }
 
     /// Reads photos in a task group that never holds more than `jobs` photos at once, so memory
-    /// follows the number of workers, not the size of the card. `commit` runs for each photo in
-    /// turn, on this task; when it throws, no new photo starts and the error is rethrown.
+    /// follows the number of workers, not the size of the card (a record's rendered thumbnails
+    /// live until `commit` has kept them). `commit` runs for each photo in turn, on this task;
+    /// when it throws, no new photo starts and the error is rethrown.
     static func readAll(_ files: [CardFile], reader: PhotoReader, jobs: Int, stop: StopRequest? = nil,
                         progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in },
-                        commit: (CardFile, PhotoRecord) throws -> Void = { _, _ in }) async throws -> [PhotoRecord] {
+                        commit: (CardFile, PhotoRecord) throws -> Void) async throws {
         try await withThrowingTaskGroup(of: (Int, PhotoRecord).self) { group in
-            var records: [PhotoRecord] = []
-            records.reserveCapacity(files.count)
+            var done = 0
             var next = 0
             func startNext() {
                 guard next < files.count, stop?.requested == nil else { return }
@@ -216,12 +227,11 @@ public struct Pipeline: Sendable {
                     failure = error
                     continue
                 }
-                records.append(record)
-                progress(records.count, files.count, record.relativePath)
+                done += 1
+                progress(done, files.count, record.relativePath)
                 startNext()
             }
             if let failure { throw failure }
-            return records
         }
     }
 
@@ -230,7 +240,9 @@ public struct Pipeline: Sendable {
     public static func readMetadata(card: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> (scan: ScanResult, records: [PhotoRecord]) {
         let scan = try CardScanner(root: card).scan()
         let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []))
-        return (scan, try await readAll(scan.files, reader: reader, jobs: max(1, jobs)))
+        var records: [PhotoRecord] = []
+        try await readAll(scan.files, reader: reader, jobs: max(1, jobs)) { _, record in records.append(record) }
+        return (scan, records)
     }
 
     static func now() -> Int64 {

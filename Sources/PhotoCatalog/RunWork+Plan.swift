@@ -7,7 +7,7 @@ extension RunWork {
         self.init()
         scanned = plan.reused.count + plan.toRead.count + plan.settling.count
         unchanged = plan.reused.count
-        changed = plan.toRead.filter { catalogue[PathKey($0.relativePath)] != nil }.count
+        changed = plan.toRead.filter { catalogue[$0.key] != nil }.count
         new = plan.toRead.count - changed
         settling = plan.settling.count
         removed = plan.removed.count

@@ -37,19 +37,18 @@ public struct WorkPlan: Sendable {
 
     /// - Parameters:
     ///   - now: nanoseconds since 1970.
-    ///   - thumbnailExists: whether a stored thumbnail file is still in the output folder.
+    ///   - thumbnailExists: whether the catalogue holds a thumbnail (by its path in the output folder).
     public static func make(files: [CardFile], catalogue: [PathKey: PhotoRow], rules: Rules, now: Int64,
                             thumbnailExists: (String) -> Bool) -> WorkPlan {
         var plan = WorkPlan()
         var seen = Set<PathKey>()
         for file in files {
-            if let shard = rules.shard, !shard.contains(file.relativePath) {
+            if let shard = rules.shard, !shard.contains(file.key) {
                 plan.otherShards += 1
                 continue
             }
-            let key = PathKey(file.relativePath)
-            seen.insert(key)
-            let row = catalogue[key]
+            seen.insert(file.key)
+            let row = catalogue[file.key]
             if isSettling(file, now: now, seconds: rules.settleSeconds) {
                 plan.settling.append(file)
                 if let row, row.state == .present { plan.held.append(row) }
@@ -59,8 +58,7 @@ public struct WorkPlan: Sendable {
                 plan.toRead.append(file)
             }
         }
-        plan.removed = catalogue.values.filter { $0.state == .present && !seen.contains(PathKey($0.path)) }
-            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        plan.removed = catalogue.values.filter { $0.state == .present && !seen.contains($0.key) }.sorted { $0.key < $1.key }
         return plan
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of `commons/batch.jsonl`: a photo, its planned Commons name and page, and whether it
 /// may be uploaded. Upload tools read `filename`, `wikitext` and `status`.
 public struct BatchEntry: Sendable, Equatable, Codable {
@@ -13,8 +15,11 @@ public struct BatchEntry: Sendable, Equatable, Codable {
         case event
     }
 
-    /// Path relative to the card.
+    /// Path relative to the card, for people (`PathKey.display`).
     public var source: String
+    /// The path's bytes in base64, only when they are not UTF-8 (`source` then shows each
+    /// stray byte as `\xNN`): what a tool needs to open the file.
+    public var sourceBytes: String?
     public var sha1: String?
     public var filename: String?
     public var wikitext: String?
@@ -40,8 +45,9 @@ public struct BatchEntry: Sendable, Equatable, Codable {
     /// Captions and statements for `wbeditentity` after upload (ready photos only).
     public var sdc: StructuredData?
 
-    public init(source: String, sha1: String?, status: Status, thumbnails: [String], width: Int?, height: Int?) {
-        self.source = source
+    public init(key: PathKey, sha1: String?, status: Status, thumbnails: [String], width: Int?, height: Int?) {
+        self.source = key.display
+        self.sourceBytes = key.isUTF8 ? nil : Data(key.bytes).base64EncodedString()
         self.sha1 = sha1
         self.status = status
         self.reasons = []
@@ -51,8 +57,19 @@ public struct BatchEntry: Sendable, Equatable, Codable {
         self.height = height
     }
 
+    public init(source: String, sha1: String?, status: Status, thumbnails: [String], width: Int?, height: Int?) {
+        self.init(key: PathKey(source), sha1: sha1, status: status, thumbnails: thumbnails, width: width, height: height)
+    }
+
+    /// The photo's identity: its path's bytes.
+    public var key: PathKey {
+        PathKey(bytes: sourceBytes.flatMap { Data(base64Encoded: $0) }.map(Array.init) ?? Array(source.utf8))
+    }
+
     enum CodingKeys: String, CodingKey {
-        case source, sha1, filename, wikitext, status, reasons, thumbnails
+        case source
+        case sourceBytes = "source_bytes"
+        case sha1, filename, wikitext, status, reasons, thumbnails
         case duplicateOf = "duplicate_of"
         case captured
         case capturedUTC = "captured_utc"

@@ -2,9 +2,9 @@ import Foundation
 
 /// One regular file found on the card.
 public struct CardFile: Sendable, Equatable {
-    /// Path relative to the card root, with `/` separators: the file's identity in every output.
-    public var relativePath: String
-    /// Where to read it: bytes, since a name need not be UTF-8 (`relativePath` then shows U+FFFD).
+    /// Path relative to the card root, `/`-separated, byte for byte: the photo's identity.
+    public var key: PathKey
+    /// Where to read it.
     public var path: FileSystemPath
     public var size: Int64
     /// Modification time in nanoseconds since 1970: with the size, how a later run knows the
@@ -12,17 +12,24 @@ public struct CardFile: Sendable, Equatable {
     public var modified: Int64
     public var kind: FileKind
 
-    public init(relativePath: String, path: FileSystemPath, size: Int64, modified: Int64 = 0, kind: FileKind) {
-        self.relativePath = relativePath
+    public init(key: PathKey, path: FileSystemPath, size: Int64, modified: Int64 = 0, kind: FileKind) {
+        self.key = key
         self.path = path
         self.size = size
         self.modified = modified
         self.kind = kind
     }
 
+    public init(relativePath: String, path: FileSystemPath, size: Int64, modified: Int64 = 0, kind: FileKind) {
+        self.init(key: PathKey(relativePath), path: path, size: size, modified: modified, kind: kind)
+    }
+
     public init(relativePath: String, url: URL, size: Int64, modified: Int64 = 0, kind: FileKind) {
         self.init(relativePath: relativePath, path: FileSystemPath(url.path), size: size, modified: modified, kind: kind)
     }
+
+    /// The path for people (`PathKey.display`).
+    public var relativePath: String { key.display }
 
     public var url: URL { URL(fileURLWithPath: path.string) }
 }

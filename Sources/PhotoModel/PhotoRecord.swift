@@ -21,7 +21,8 @@ public struct ThumbnailFile: Sendable, Equatable, Codable {
 
 /// What the read stage learnt about one file on the card.
 public struct PhotoRecord: Sendable, Equatable, Codable {
-    public var relativePath: String
+    /// The photo's path below the card root, byte for byte.
+    public var key: PathKey
     /// SHA-1 of the file bytes, as Commons identifies content.
     public var sha1: String?
     public var frame: JPEGFrame?
@@ -40,10 +41,17 @@ public struct PhotoRecord: Sendable, Equatable, Codable {
 
     /// The catalogue keeps what was learnt; the work counters belong to the run that did it.
     enum CodingKeys: String, CodingKey {
-        case relativePath = "path", sha1, frame, metadata, thumbnails, failure, warnings, diagnostics
+        case key = "path", sha1, frame, metadata, thumbnails, failure, warnings, diagnostics
+    }
+
+    public init(key: PathKey) {
+        self.key = key
     }
 
     public init(relativePath: String) {
-        self.relativePath = relativePath
+        self.init(key: PathKey(relativePath))
     }
+
+    /// The path for people (`PathKey.display`).
+    public var relativePath: String { key.display }
 }

@@ -28,13 +28,17 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
+    public func contains(_ key: PathKey) -> Bool {
+        Self.bucket(of: key, count: count) == index
+    }
+
     public func contains(_ relativePath: String) -> Bool {
-        Self.bucket(of: relativePath, count: count) == index
+        contains(PathKey(relativePath))
     }
 
     /// The shard (1...count) of a path: the first eight bytes of its SHA-256, modulo `count`.
-    public static func bucket(of relativePath: String, count: Int) -> Int {
-        let digest = SHA256.hash(data: Data(relativePath.utf8))
+    public static func bucket(of key: PathKey, count: Int) -> Int {
+        let digest = SHA256.hash(data: Data(key.bytes))
         let value = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         return Int(value % UInt64(count)) + 1
     }

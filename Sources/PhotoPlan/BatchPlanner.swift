@@ -16,12 +16,12 @@ public enum BatchPlanner {
     /// card, which may already be on Commons). `knownSHA1` holds the hashes of files already on
     /// Commons (`--known-sha1`). With a `shard`, names carry "(part K of N)" so the batches of
     /// the shards never clash.
-    public static func plan(records: [PhotoRecord], manifest: Manifest, previousNames: [String: String] = [:],
+    public static func plan(records: [PhotoRecord], manifest: Manifest, previousNames: PreviousNames = PreviousNames(),
                             reservedNames: Set<String> = [], knownSHA1: Set<String> = [], shard: Shard? = nil,
                             otherPhotos: [String] = []) -> Plan {
         let (manifest, syncs) = resolvingClockSyncs(manifest, records: records)
         let tagger = Tagger(manifest: manifest)
-        let records = records.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        let records = records.sorted { $0.key < $1.key }
         var entries: [BatchEntry] = []
         var taggings: [Tagging?] = []
         var firstBySHA1: [String: String] = [:]
@@ -52,7 +52,7 @@ public enum BatchPlanner {
     /// One photo's batch line before naming: its tags, and its status with the reasons.
     /// Precedence: failed, then already on Commons, then a second copy, then excluded.
     static func entry(for record: PhotoRecord, tagging: Tagging?, event: Manifest.Event, knownSHA1: Set<String>, firstCopy: String?) -> BatchEntry {
-        var entry = BatchEntry(source: record.relativePath, sha1: record.sha1, status: .ready,
+        var entry = BatchEntry(key: record.key, sha1: record.sha1, status: .ready,
                                thumbnails: record.thumbnails.map(\.path), width: record.frame?.width, height: record.frame?.height)
         guard let tagging, record.failure == nil else {
             entry.status = .failed
@@ -108,7 +108,7 @@ public enum BatchPlanner {
     /// after the highest one in use.
     /// Returns a diagnostic for each name Commons would refuse (that photo then fails).
     static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event,
-                            previous: [String: String] = [:], reserved: Set<String> = [], part: String? = nil) -> [Diagnostic] {
+                            previous: PreviousNames = PreviousNames(), reserved: Set<String> = [], part: String? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var groups: [String: [Int]] = [:]
         var prefixOrder: [String] = []
@@ -124,12 +124,12 @@ public enum BatchPlanner {
             let members = groups[prefix]!.sorted { a, b in
                 let ta = taggings[a]?.localTime, tb = taggings[b]?.localTime
                 if ta != tb { return (ta.map { [0] + $0.key } ?? [1]).lexicographicallyPrecedes(tb.map { [0] + $0.key } ?? [1]) }
-                return entries[a].source.utf8.lexicographicallyPrecedes(entries[b].source.utf8)
+                return entries[a].key < entries[b].key
             }
             var counter = 0
             var unnamed: [Int] = []
             for index in members {
-                if let name = previous[entries[index].source] ?? entries[index].sha1.flatMap({ previous[$0] }), let number = Self.counter(of: name, prefix: prefix),
+                if let name = previous.byPath[entries[index].key] ?? entries[index].sha1.flatMap({ previous.bySHA1[$0] }), let number = Self.counter(of: name, prefix: prefix),
                    !taken.contains(name.lowercased()) {
                     entries[index].filename = name
                     taken.insert(name.lowercased())

@@ -129,14 +129,7 @@ public struct Manifest: Sendable, Equatable {
         }
     }
 
-    public enum Consent: String, Sendable, Equatable, CaseIterable {
-        /// May be named and identified.
-        case full
-        /// Fine in group photos and on stage, never named.
-        case group
-        /// Must not appear: photos listing them leave the batch.
-        case none
-    }
+    public typealias Consent = PhotoModel.Consent
 
     public struct PhotoOverride: Sendable, Equatable {
         public var title: String?

@@ -5,8 +5,10 @@ import PhotoModel
 /// the output folder. Thumbnails in capture order, grouped by scene, each with its Commons
 /// name, status and reasons, people, and page text. Every text is HTML-escaped.
 public enum ReviewPage {
-    /// `consent` gives each person's consent by id, to show the decision beside each name.
-    public static func render(entries: [BatchEntry], title: String, consent: [String: Manifest.Consent] = [:]) -> String {
+    /// `header` gives the title, and each person's name and consent, shown beside each photo.
+    public static func render(entries: [BatchEntry], header: BatchHeader) -> String {
+        let title = header.title
+        let consent = Dictionary(header.people.map { ($0.id, $0.consent) }, uniquingKeysWith: { a, _ in a })
         var html = [head(title: title, entries: entries)]
         for (scene, members) in groups(entries) {
             html.append("<section><h2>\(escape(scene ?? "No scene"))</h2><div class=\"grid\">")
@@ -57,7 +59,7 @@ public enum ReviewPage {
         """
     }
 
-    static func card(_ entry: BatchEntry, consent: [String: Manifest.Consent]) -> String {
+    static func card(_ entry: BatchEntry, consent: [String: Consent]) -> String {
         let image = entry.thumbnails.first.map { "<img id=\"t-\(entry.sha1 ?? "")\" src=\"\(escape($0))\" alt=\"\(escape(entry.source))\">" }
             ?? "<div class=\"missing\">no thumbnail</div>"
         var lines = ["<article class=\"card\" data-status=\"\(entry.status.rawValue)\">", image]

@@ -33,7 +33,7 @@ public struct CardScanner: Sendable {
         // The card's own path with its links resolved, to tell where a link leads.
         let realRoot = (try? rootPath.resolved()) ?? rootPath
         var walk = Walk(realRoot: realRoot)
-        walk.folder(rootPath, relative: "")
+        walk.folder(rootPath, relative: nil)
         return walk.result
     }
 
@@ -46,27 +46,28 @@ public struct CardScanner: Sendable {
         let realRoot: FileSystemPath
         var result = ScanResult(files: [], diagnostics: [])
 
-        mutating func folder(_ directory: FileSystemPath, relative: String) {
+        /// `relative` is the folder's path below the card root (nil for the root itself).
+        mutating func folder(_ directory: FileSystemPath, relative: PathKey?) {
             let names: [[UInt8]]
             do {
                 names = try directory.names()
             } catch {
-                result.diagnostics.append(Diagnostic(.error, "scan.unreadable-folder", path: relative.isEmpty ? "." : relative, "cannot list folder: \(error.reason)"))
+                result.diagnostics.append(Diagnostic(.error, "scan.unreadable-folder", path: relative?.display ?? ".", "cannot list folder: \(error.reason)"))
                 return
             }
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                let text = String(decoding: name, as: UTF8.self)
-                if name.first == UInt8(ascii: ".") || CardScanner.systemNames.contains(text) { continue }
-                let relativePath = relative.isEmpty ? text : relative + "/" + text
+                if name.first == UInt8(ascii: ".") || CardScanner.systemNames.contains(String(decoding: name, as: UTF8.self)) { continue }
+                let key = PathKey(bytes: relative.map { $0.bytes + [UInt8(ascii: "/")] + name } ?? name)
                 if String(validating: name, as: UTF8.self) == nil {
-                    result.diagnostics.append(Diagnostic(.note, "scan.name-not-utf8", path: relativePath,
-                                                         "the name is not UTF-8 (an old camera or archiver?); shown with �, read as it is"))
+                    result.diagnostics.append(Diagnostic(.note, "scan.name-not-utf8", path: key.display,
+                                                         "the name is not UTF-8 (an old camera or archiver?); each such byte is shown as \\xNN, the file is read as it is"))
                 }
-                visit(directory.appending(name), relativePath: relativePath)
+                visit(directory.appending(name), key: key)
             }
         }
 
-        mutating func visit(_ path: FileSystemPath, relativePath: String) {
+        mutating func visit(_ path: FileSystemPath, key: PathKey) {
+            let relativePath = key.display
             let info: stat
             do {
                 info = try path.linkStatus()
@@ -76,11 +77,11 @@ public struct CardScanner: Sendable {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                folder(path, relative: relativePath)
+                folder(path, relative: key)
             case S_IFLNK:
-                if let file = followLink(path, relativePath: relativePath) { result.files.append(file) }
+                if let file = followLink(path, key: key) { result.files.append(file) }
             case S_IFREG:
-                if let file = classify(path, relativePath: relativePath, info: info) { result.files.append(file) }
+                if let file = classify(path, key: key, info: info) { result.files.append(file) }
             default:
                 result.diagnostics.append(Diagnostic(.note, "scan.special-file", path: relativePath, "not a regular file; skipped"))
             }
@@ -88,7 +89,8 @@ public struct CardScanner: Sendable {
 
         /// A link to a regular file inside the card, as a file (with the target's size and
         /// time); anything else is reported and skipped.
-        mutating func followLink(_ path: FileSystemPath, relativePath: String) -> CardFile? {
+        mutating func followLink(_ path: FileSystemPath, key: PathKey) -> CardFile? {
+            let relativePath = key.display
             let target: stat
             do {
                 target = try path.status()
@@ -111,13 +113,14 @@ public struct CardScanner: Sendable {
                 return nil
             }
             // No note: the batch already says it, the link being a duplicate of the photo it names.
-            return classify(path, relativePath: relativePath, info: target)
+            return classify(path, key: key, info: target)
         }
 
-        mutating func classify(_ path: FileSystemPath, relativePath: String, info: stat) -> CardFile? {
+        mutating func classify(_ path: FileSystemPath, key: PathKey, info: stat) -> CardFile? {
+            let relativePath = key.display
             let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             func file(_ kind: FileKind) -> CardFile {
-                CardFile(relativePath: relativePath, path: path, size: Int64(info.st_size), modified: modified, kind: kind)
+                CardFile(key: key, path: path, size: Int64(info.st_size), modified: modified, kind: kind)
             }
             let head: [UInt8]
             do {

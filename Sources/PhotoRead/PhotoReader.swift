@@ -15,7 +15,7 @@ public struct PhotoReader: Sendable {
     }
 
     public func read(_ file: CardFile) -> PhotoRecord {
-        var record = PhotoRecord(relativePath: file.relativePath)
+        var record = PhotoRecord(key: file.key)
         if file.size == 0 { return failed(record, "read.empty", "empty file (0 bytes)") }
         let data: Data
         do {

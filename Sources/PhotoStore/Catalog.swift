@@ -1,17 +1,23 @@
 import Foundation
-import GRDB
+internal import GRDB
 import PhotoModel
 
-/// `DIR/catalog.sqlite`: the source of truth for incremental runs. Each photo's read result is
-/// committed as soon as it is known, so a run killed at any point loses at most the photos in
-/// flight; derived columns and the run row are committed together at the end.
+/// `DIR/catalog.sqlite`: the one source of truth. Each photo's read result and thumbnails are
+/// committed as soon as they are known, so a run killed at any point loses at most the photos
+/// in flight; the derived batch lines and the run row are committed together at the end, and
+/// the output folder is then written from what was committed.
+///
+/// Durable, not only atomic: the write-ahead log is synced at every commit (`synchronous =
+/// FULL`), so a commit that returned survives a power cut.
 public final class Catalog: Sendable {
     public static let fileName = "catalog.sqlite"
 
     public let url: URL
     private let database: DatabaseQueue
 
-    /// Opens (creating and migrating when `writable`) the catalogue of an output folder.
+    /// Opens (creating and migrating when `writable`) the catalogue of an output folder. A
+    /// read-only catalogue is opened as such, so a user who may only read the folder can still
+    /// look at it.
     public init(folder: URL, writable: Bool = true) throws {
         url = folder.appendingPathComponent(Self.fileName)
         if !writable, !FileManager.default.fileExists(atPath: url.path) {
@@ -20,6 +26,9 @@ public final class Catalog: Sendable {
         var configuration = Configuration()
         configuration.readonly = !writable
         configuration.busyMode = .timeout(5)
+        if writable {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
         do {
             database = try DatabaseQueue(path: url.path, configuration: configuration)
             if writable {
@@ -34,125 +43,91 @@ public final class Catalog: Sendable {
         } catch let error as PhotoCatalogError {
             throw error
         } catch {
-            throw PhotoCatalogError.catalog(url.path, "\(error.reason); if it is damaged, move it away and run again (names are kept from commons/batch.jsonl)")
+            throw PhotoCatalogError.catalog(url.path, "\(error.reason); if it is damaged, move it away and run again (`photocat adopt` then keeps the names of the batch already made)")
         }
     }
 
-    /// Versioned schema changes; a released migration is never edited, only followed by another.
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "run") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("started", .text).notNull()
-                t.column("ended", .text)
-                t.column("exit_code", .integer)
-                t.column("tool_version", .text).notNull()
-                t.column("card", .text).notNull()
-                t.column("shard", .text)
-                t.column("counts", .jsonText)
-                t.column("work", .jsonText)
-                t.column("report", .jsonText)
-            }
-            try db.create(table: "photo") { t in
-                t.primaryKey("path", .text)
-                t.column("size", .integer).notNull()
-                t.column("mtime_ns", .integer).notNull()
-                t.column("sha1", .text).indexed()
-                t.column("state", .text).notNull()
-                t.column("record", .jsonText).notNull()
-                t.column("metadata", .jsonText)
-                t.column("read_key", .text).notNull()
-                t.column("thumbs_key", .text).notNull()
-                t.column("derive_key", .text)
-                t.column("status", .text).indexed()
-                t.column("name", .text)
-                t.column("reasons", .jsonText).notNull()
-                t.column("scene", .text)
-                t.column("people", .jsonText).notNull()
-                t.column("captured", .text)
-                t.column("outputs", .jsonText).notNull()
-                t.column("first_run", .integer).notNull().references("run")
-                t.column("read_run", .integer).notNull().references("run")
-                t.column("removed_run", .integer).references("run")
-            }
-        }
-        migrator.registerMigration("v2: uploads") { db in
-            try db.create(table: "upload") { t in
-                t.column("wiki", .text).notNull()
-                t.column("path", .text).notNull()
-                t.column("sha1", .text).notNull()
-                t.column("filename", .text).notNull()
-                t.column("outcome", .text).notNull()
-                t.column("wiki_name", .text)
-                t.column("page_id", .integer)
-                t.column("detail", .text)
-                t.column("at", .text).notNull()
-                t.primaryKey(["wiki", "path"])
-            }
-        }
-        return migrator
-    }()
-
-    /// What was done with each photo on `wiki`, by path.
-    public func uploads(wiki: String) throws -> [PathKey: UploadRow] {
-        try guarded {
-            let rows = try database.read { db in try UploadRow.filter(Column("wiki") == wiki).fetchAll(db) }
-            return Dictionary(rows.map { (PathKey($0.path), $0) }, uniquingKeysWith: { a, _ in a })
-        }
-    }
-
-    func allUploads() throws -> [UploadRow] {
-        try guarded { try database.read { db in try UploadRow.fetchAll(db) } }
-    }
-
-    /// Commits one photo's upload outcome as soon as it is known.
-    public func save(_ row: UploadRow) throws {
-        try guarded {
-            try database.write { db in try row.upsert(db) }
-            FaultInjection.step()
-        }
-    }
+    // MARK: photos
 
     /// Every photo row, by path compared byte for byte.
     public func photos() throws -> [PathKey: PhotoRow] {
         try guarded {
-            let rows = try database.read { db in try PhotoRow.fetchAll(db) }
-            return Dictionary(rows.map { (PathKey($0.path), $0) }, uniquingKeysWith: { a, _ in a })
+            let rows = try database.read { db in try PhotoColumns.fetchAll(db) }
+            return Dictionary(rows.map { ($0.row.key, $0.row) }, uniquingKeysWith: { a, _ in a })
         }
     }
+
+    /// Commits one photo's read result with the thumbnails it rendered: the unit a killed run
+    /// can lose at most one of per worker.
+    public func save(_ row: PhotoRow, thumbnails: [(path: String, jpeg: Data)] = []) throws {
+        try guarded {
+            try database.write { db in
+                try PhotoColumns(row).upsert(db)
+                for (path, jpeg) in thumbnails {
+                    try db.execute(sql: "INSERT OR REPLACE INTO thumbnail (path, jpeg) VALUES (?, ?)", arguments: [path, jpeg])
+                }
+            }
+            FaultInjection.step()
+        }
+    }
+
+    /// The paths of the thumbnails the catalogue holds (`thumbs/<size>/<sha1>.jpg`).
+    public func thumbnailPaths() throws -> Set<String> {
+        try guarded { Set(try database.read { db in try String.fetchAll(db, sql: "SELECT path FROM thumbnail") }) }
+    }
+
+    /// A thumbnail's JPEG bytes.
+    public func thumbnail(_ path: String) throws -> Data? {
+        try guarded { try database.read { db in try Data.fetchOne(db, sql: "SELECT jpeg FROM thumbnail WHERE path = ?", arguments: [path]) } }
+    }
+
+    // MARK: runs
 
     /// Records the start of a run and returns its id.
     public func beginRun(card: URL, shard: Shard?, at date: Date = Date()) throws -> Int64 {
         try guarded {
-            var row = RunRow(started: RunRow.timestamp(date), toolVersion: PhotocatVersion.current, card: card.path, shard: shard?.description)
-            try database.write { db in try row.insert(db) }
+            var run = RunColumns(RunRow(started: RunRow.timestamp(date), toolVersion: PhotocatVersion.current, card: card.path, shard: shard?.description))
+            try database.write { db in try run.insert(db) }
             FaultInjection.step()
-            return row.id!
+            return run.value.id!
         }
     }
 
-    /// Commits one photo's read result: the unit a killed run can lose at most one of per worker.
-    public func save(_ row: PhotoRow) throws {
+    /// Commits the batch a run derived, in one transaction: the rows that changed, and the run's
+    /// counts, work, report and header. Drops the thumbnails no photo refers to any more. The
+    /// output folder is written from what this returns and the rows; `endRun` then closes the
+    /// run. Returns the run's row.
+    public func commitBatch(_ id: Int64, rows: [PhotoRow], batch: BatchHeader, counts: RunReport.Counts, work: RunWork,
+                            report: RunReport) throws -> RunRow {
         try guarded {
-            try database.write { db in try row.upsert(db) }
+            let committed: RunRow = try database.write { db in
+                for row in rows { try PhotoColumns(row).upsert(db) }
+                try db.execute(sql: """
+                    DELETE FROM thumbnail WHERE path NOT IN (
+                        SELECT value FROM photo, json_each(photo.outputs)
+                        UNION SELECT json_extract(t.value, '$.path') FROM photo, json_each(photo.record, '$.thumbnails') AS t
+                            WHERE photo.state = 'present')
+                    """)
+                guard var run = try RunColumns.fetchOne(db, key: id) else {
+                    throw PhotoCatalogError.catalog(url.path, "run \(id) is missing")
+                }
+                (run.value.counts, run.value.work, run.value.report, run.value.batch) = (counts, work, report, batch)
+                try run.update(db)
+                return run.value
+            }
             FaultInjection.step()
+            return committed
         }
     }
 
-    /// Commits the derived columns of the rows that changed and completes the run row, in one
-    /// transaction.
-    public func finishRun(_ id: Int64, rows: [PhotoRow], counts: RunReport.Counts?, work: RunWork,
-                          report: RunReport?, exitCode: Int32, at date: Date = Date()) throws {
+    /// Closes a run with its exit status (and, for a run that stopped early, what it had done).
+    public func endRun(_ id: Int64, exitCode: Int32, work: RunWork? = nil, at date: Date = Date()) throws {
         try guarded {
             try database.write { db in
-                for row in rows { try row.upsert(db) }
-                guard var run = try RunRow.fetchOne(db, key: id) else { return }
-                run.ended = RunRow.timestamp(date)
-                run.exitCode = exitCode
-                run.counts = counts
-                run.work = work
-                run.report = report
+                guard var run = try RunColumns.fetchOne(db, key: id) else { return }
+                run.value.ended = RunRow.timestamp(date)
+                run.value.exitCode = exitCode
+                if let work { run.value.work = work }
                 try run.update(db)
             }
             // Fold the write-ahead log into the file, so catalog.sqlite alone is complete
@@ -162,13 +137,17 @@ public final class Catalog: Sendable {
         }
     }
 
-    /// The card of the last run before `run` that finished its batch (exit 0 or 1).
+    /// The card of the last run before `run` that committed a batch.
     public func lastCard(before run: Int64) throws -> String? {
+        try lastBatch(before: run)?.card
+    }
+
+    /// The last run before `run` that committed a batch: the batch the output folder shows.
+    public func lastBatch(before run: Int64 = .max) throws -> RunRow? {
         try guarded {
             try database.read { db in
-                try String.fetchOne(db, sql: """
-                    SELECT card FROM run WHERE id < ? AND ended IS NOT NULL AND exit_code IN (0, 1) ORDER BY id DESC LIMIT 1
-                    """, arguments: [run])
+                try RunColumns.fetchOne(db, sql: "SELECT * FROM run WHERE id < ? AND report IS NOT NULL ORDER BY id DESC LIMIT 1",
+                                        arguments: [run])?.value
             }
         }
     }
@@ -176,7 +155,47 @@ public final class Catalog: Sendable {
     /// The most recent runs, newest first.
     public func runs(limit: Int) throws -> [RunRow] {
         try guarded {
-            try database.read { db in try RunRow.order(Column("id").desc).limit(limit).fetchAll(db) }
+            try database.read { db in try RunColumns.order(Column("id").desc).limit(limit).fetchAll(db).map(\.value) }
+        }
+    }
+
+    // MARK: uploads
+
+    /// What was done with each photo on `wiki`, by path.
+    public func uploads(wiki: String) throws -> [PathKey: UploadRow] {
+        try guarded {
+            let rows = try database.read { db in try UploadColumns.filter(Column("wiki") == wiki).fetchAll(db) }
+            return Dictionary(rows.map { ($0.row.key, $0.row) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    func allUploads() throws -> [UploadRow] {
+        try guarded { try database.read { db in try UploadColumns.fetchAll(db).map(\.row) } }
+    }
+
+    /// Commits one photo's upload outcome as soon as it is known.
+    public func save(_ row: UploadRow) throws {
+        try guarded {
+            try database.write { db in try UploadColumns(row).upsert(db) }
+            FaultInjection.step()
+        }
+    }
+
+    // MARK: adopted names
+
+    /// Names a batch made without this catalogue gave (`photocat adopt`), by path and SHA-1.
+    public func adoptedNames() throws -> [AdoptedName] {
+        try guarded { try database.read { db in try AdoptedNameColumns.order(Column("key")).fetchAll(db).map(\.value) } }
+    }
+
+    /// Keeps `names` for the next runs, replacing those adopted before.
+    public func adopt(_ names: [AdoptedName]) throws {
+        try guarded {
+            try database.write { db in
+                try AdoptedNameColumns.deleteAll(db)
+                for name in names { try AdoptedNameColumns(name).insert(db) }
+            }
+            FaultInjection.step()
         }
     }
 
@@ -188,5 +207,16 @@ public final class Catalog: Sendable {
         } catch {
             throw PhotoCatalogError.catalog(url.path, error.reason)
         }
+    }
+}
+
+/// A Commons name a photo had in a batch made without this catalogue.
+public struct AdoptedName: Sendable, Equatable, Codable {
+    public var key: PathKey
+    public var sha1: String?
+    public var name: String
+
+    public init(key: PathKey, sha1: String?, name: String) {
+        (self.key, self.sha1, self.name) = (key, sha1, name)
     }
 }

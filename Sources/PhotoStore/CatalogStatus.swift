@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PhotoModel
 
 /// `photocat status`: what an operator wants to know in the morning.
@@ -25,7 +24,7 @@ public struct CatalogStatus: Sendable, Codable {
 extension Catalog {
     public func status(runs limit: Int = 5) throws -> CatalogStatus {
         let runs = try runs(limit: limit)
-        let rows = try photos().values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let rows = try photos().values.sorted { $0.key < $1.key }
         var counts = RunReport.Counts()
         var removed = 0
         var attention: [CatalogStatus.Attention] = []

@@ -1,9 +1,9 @@
 import Foundation
 import PhotoModel
 
-/// The write stage: wikitext pages, `commons/batch.jsonl` and `report.json`, each written
-/// atomically and only when its bytes change; pages and thumbnails no photo of the batch uses
-/// any more are removed, so the folder always equals what a fresh run would write.
+/// Writes the output folder from the catalogue: each file atomically and only when its bytes
+/// change; pages and thumbnails that are not part of the projection are removed, so the folder
+/// always equals what a fresh run would write. Nothing here is read back into the catalogue.
 public struct OutputWriter: Sendable {
     public var root: URL
 
@@ -11,17 +11,30 @@ public struct OutputWriter: Sendable {
         self.root = root
     }
 
-    /// Writes `files` (paths relative to the folder) and removes the pages and thumbnails that
-    /// are not among them nor in `thumbnails`. `keeping` lists files to leave even though no
-    /// photo uses them: the outputs of removed photos under `--removed keep`.
-    public func write(files: [(path: String, data: Data)], thumbnails: Set<String>, keeping: Set<String> = []) throws -> AtomicFile.Counts {
+    /// Writes `files` (paths relative to the folder) and the `thumbnails`, and removes the pages
+    /// and thumbnails that are not among them.
+    ///
+    /// Thumbnails are named by content (`thumbs/<size>/<sha1>.jpg`) and their bytes change only
+    /// when the photo is rendered again, so only those in `rendered` are compared byte for byte;
+    /// the others are written when missing. `jpeg` gives a thumbnail's bytes from the catalogue.
+    public func write(files: [(path: String, data: Data)], thumbnails: Set<String>, rendered: Set<String>,
+                      jpeg: (String) throws -> Data?) throws -> AtomicFile.Counts {
         var result = AtomicFile.Counts()
+        for path in thumbnails.sorted() {
+            let url = root.appendingPathComponent(path)
+            guard rendered.contains(path) || !FileManager.default.fileExists(atPath: url.path) else {
+                result.unchanged += 1
+                continue
+            }
+            guard let data = try jpeg(path) else { continue }
+            result.add(try AtomicFile.write(data, to: url))
+        }
         for file in files {
             result.add(try AtomicFile.write(file.data, to: root.appendingPathComponent(file.path)))
         }
         let pages = Set(files.map(\.path).filter { $0.hasPrefix("commons/") && $0.hasSuffix(".wikitext") })
-        result.removed = try removeStalePages(keeping: Set(pages.union(keeping).map { ($0 as NSString).lastPathComponent }))
-        result.removed += try removeStaleThumbnails(keeping: thumbnails.union(keeping))
+        result.removed = try removeStalePages(keeping: Set(pages.map { ($0 as NSString).lastPathComponent }))
+        result.removed += try removeStaleThumbnails(keeping: thumbnails)
         return result
     }
 
@@ -30,14 +43,13 @@ public struct OutputWriter: Sendable {
         let folder = root.appendingPathComponent("commons")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
         var removed = 0
-        for name in names where name.hasSuffix(".wikitext") && !pages.contains(name) {
+        for name in names.sorted() where name.hasSuffix(".wikitext") && !pages.contains(name) {
             if try AtomicFile.remove(folder.appendingPathComponent(name)) { removed += 1 }
         }
         return removed
     }
 
-    /// Thumbnails are named by content, so a changed photo or a dropped size leaves files that
-    /// nothing refers to.
+    /// A changed photo or a dropped size leaves thumbnails that nothing refers to.
     private func removeStaleThumbnails(keeping paths: Set<String>) throws -> Int {
         let thumbs = root.appendingPathComponent("thumbs")
         guard let sizes = try? FileManager.default.contentsOfDirectory(atPath: thumbs.path) else { return 0 }
@@ -53,18 +65,5 @@ public struct OutputWriter: Sendable {
             }
         }
         return removed
-    }
-
-    /// Path and SHA-1 → Commons name from the batch this folder already holds, so names stay put.
-    public func previousNames() -> [String: String] {
-        guard let text = try? String(contentsOf: root.appendingPathComponent("commons/batch.jsonl"), encoding: .utf8) else { return [:] }
-        var names: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            guard let entry = try? JSONDecoder().decode(BatchEntry.self, from: Data(line.utf8)),
-                  let name = entry.filename else { continue }
-            names[entry.source] = name
-            if let sha1 = entry.sha1 { names[sha1] = name }
-        }
-        return names
     }
 }

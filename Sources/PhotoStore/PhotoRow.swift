@@ -1,38 +1,30 @@
 import Foundation
-import GRDB
 import PhotoModel
 
 /// One photo in `catalog.sqlite` (table `photo`): what the scan saw, what the read stage
-/// learnt, what was derived from it, and the key each stage's result was computed from.
-/// README "The catalogue" documents the columns for people querying it with `sqlite3`.
-public struct PhotoRow: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "photo"
-
+/// learnt, what was derived from it (its whole batch line: status, name, page, structured
+/// data), and the key each stage's result was computed from. README "The catalogue" documents
+/// the columns for people querying it with `sqlite3`.
+public struct PhotoRow: Sendable, Equatable {
     public enum State: String, Sendable, Codable {
         case present, removed
     }
 
-    /// Relative to the card root, `/`-separated.
-    public var path: String
+    /// The path below the card root, byte for byte (column `key`, a BLOB); `path` shows it.
+    public var key: PathKey
     public var size: Int64
     /// Nanoseconds since 1970.
     public var mtimeNs: Int64
     public var sha1: String?
     public var state: State
-    /// The read stage's whole result (JSON), reused while `readKey` and `thumbsKey` hold.
+    /// The read stage's whole result, reused while `readKey` and `thumbsKey` hold.
     public var record: PhotoRecord
-    /// A copy of the EXIF part of `record`, for queries (`json_extract(metadata, '$.Model')`).
-    public var metadata: PhotoMetadata?
     public var readKey: String
     public var thumbsKey: String
     // Derived: rewritten whenever the manifest, the other photos or the options change them.
     public var deriveKey: String?
-    public var status: BatchEntry.Status?
-    public var name: String?
-    public var reasons: [String]
-    public var scene: String?
-    public var people: [String]
-    public var captured: String?
+    /// The photo's line of the batch, as the last run derived it.
+    public var entry: BatchEntry?
     /// Files of the output folder made for this photo, relative to it.
     public var outputs: [String]
     /// Ids in `run`: when the photo was first seen, last read, and found gone.
@@ -40,48 +32,100 @@ public struct PhotoRow: Sendable, Equatable, Codable, FetchableRecord, Persistab
     public var readRun: Int64
     public var removedRun: Int64?
 
-    enum CodingKeys: String, CodingKey {
-        case path, size, mtimeNs = "mtime_ns", sha1, state, record, metadata
-        case readKey = "read_key", thumbsKey = "thumbs_key", deriveKey = "derive_key"
-        case status, name, reasons, scene, people, captured, outputs
-        case firstRun = "first_run", readRun = "read_run", removedRun = "removed_run"
-    }
-
     /// The row of a photo just read. The derived columns are the `previous` row's until the run
     /// plans anew: a run killed before that must not lose the photo's Commons name.
     public init(file: CardFile, record: PhotoRecord, keys: StageKeys, options: ThumbnailOptions, run: Int64, previous: PhotoRow? = nil) {
-        path = file.relativePath
+        key = file.key
         size = file.size
         mtimeNs = file.modified
         sha1 = record.sha1
         state = .present
         self.record = record
-        metadata = record.metadata
         readKey = keys.read(file)
         thumbsKey = keys.thumbnails(sha1: record.sha1, options: options)
         deriveKey = previous?.deriveKey
-        status = previous?.status
-        name = previous?.name
-        reasons = previous?.reasons ?? []
-        scene = previous?.scene
-        people = previous?.people ?? []
-        captured = previous?.captured
+        entry = previous?.entry
         outputs = previous?.outputs ?? []
         firstRun = previous?.firstRun ?? run
         readRun = run
     }
 
+    /// The path for people.
+    public var path: String { key.display }
+    public var status: BatchEntry.Status? { entry?.status }
+    public var name: String? { entry?.filename }
+    public var reasons: [String] { entry?.reasons ?? [] }
+
     /// The row with the derived columns of `entry` (and nothing else changed).
     public func deriving(_ entry: BatchEntry, key: String) -> PhotoRow {
         var row = self
         row.deriveKey = key
-        row.status = entry.status
-        row.name = entry.filename
-        row.reasons = entry.reasons
-        row.scene = entry.scene
-        row.people = entry.people
-        row.captured = entry.captured
+        row.entry = entry
         row.outputs = (entry.wikitext != nil ? entry.filename.map { ["commons/\($0).wikitext"] } ?? [] : []) + entry.thumbnails
         return row
+    }
+}
+
+/// The `photo` table as GRDB reads and writes it. Besides the row's values it holds copies for
+/// people's queries: the EXIF as JSON (`json_extract(metadata, '$.model')`) and the batch
+/// line's status, name, reasons, scene, people and capture time as columns of their own.
+struct PhotoColumns: Codable {
+    var key: Data
+    var path: String
+    var size: Int64
+    var mtimeNs: Int64
+    var sha1: String?
+    var state: PhotoRow.State
+    var record: PhotoRecord
+    var metadata: PhotoMetadata?
+    var readKey: String
+    var thumbsKey: String
+    var deriveKey: String?
+    var entry: BatchEntry?
+    var status: BatchEntry.Status?
+    var name: String?
+    var reasons: [String]
+    var scene: String?
+    var people: [String]
+    var captured: String?
+    var outputs: [String]
+    var firstRun: Int64
+    var readRun: Int64
+    var removedRun: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case key, path, size, mtimeNs = "mtime_ns", sha1, state, record, metadata
+        case readKey = "read_key", thumbsKey = "thumbs_key", deriveKey = "derive_key"
+        case entry, status, name, reasons, scene, people, captured, outputs
+        case firstRun = "first_run", readRun = "read_run", removedRun = "removed_run"
+    }
+
+    init(_ row: PhotoRow) {
+        key = Data(row.key.bytes)
+        path = row.path
+        (size, mtimeNs, sha1, state, record, metadata) = (row.size, row.mtimeNs, row.sha1, row.state, row.record, row.record.metadata)
+        (readKey, thumbsKey, deriveKey, entry) = (row.readKey, row.thumbsKey, row.deriveKey, row.entry)
+        (status, name, reasons, scene) = (row.entry?.status, row.entry?.filename, row.entry?.reasons ?? [], row.entry?.scene)
+        (people, captured, outputs) = (row.entry?.people ?? [], row.entry?.captured, row.outputs)
+        (firstRun, readRun, removedRun) = (row.firstRun, row.readRun, row.removedRun)
+    }
+
+    var row: PhotoRow {
+        var record = self.record
+        record.key = PathKey(bytes: Array(key))
+        return PhotoRow(key: record.key, size: size, mtimeNs: mtimeNs, sha1: sha1, state: state, record: record,
+                        readKey: readKey, thumbsKey: thumbsKey, deriveKey: deriveKey, entry: entry, outputs: outputs,
+                        firstRun: firstRun, readRun: readRun, removedRun: removedRun)
+    }
+}
+
+extension PhotoRow {
+    /// Every column, as stored.
+    init(key: PathKey, size: Int64, mtimeNs: Int64, sha1: String?, state: State, record: PhotoRecord, readKey: String,
+         thumbsKey: String, deriveKey: String?, entry: BatchEntry?, outputs: [String], firstRun: Int64, readRun: Int64,
+         removedRun: Int64?) {
+        (self.key, self.size, self.mtimeNs, self.sha1, self.state, self.record) = (key, size, mtimeNs, sha1, state, record)
+        (self.readKey, self.thumbsKey, self.deriveKey, self.entry, self.outputs) = (readKey, thumbsKey, deriveKey, entry, outputs)
+        (self.firstRun, self.readRun, self.removedRun) = (firstRun, readRun, removedRun)
     }
 }

@@ -1,12 +1,9 @@
 import Foundation
-import GRDB
 import PhotoModel
 
 /// One run in `catalog.sqlite` (table `run`). A row is written when a run starts and completed
 /// when it ends, so a run that was killed shows as one with no end.
-public struct RunRow: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "run"
-
+public struct RunRow: Sendable, Equatable, Codable {
     public var id: Int64?
     /// ISO 8601, UTC.
     public var started: String
@@ -21,13 +18,11 @@ public struct RunRow: Sendable, Equatable, Codable, FetchableRecord, MutablePers
     public var work: RunWork?
     /// `report.json` as this run wrote it.
     public var report: RunReport?
+    /// The event's title and people, for the batch files.
+    public var batch: BatchHeader?
 
     enum CodingKeys: String, CodingKey {
-        case id, started, ended, exitCode = "exit_code", toolVersion = "tool_version", card, shard, counts, work, report
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+        case id, started, ended, exitCode = "exit_code", toolVersion = "tool_version", card, shard, counts, work, report, batch
     }
 
     public static func timestamp(_ date: Date) -> String {

@@ -1,11 +1,9 @@
 import Foundation
-import GRDB
 import PhotoModel
 
 /// One photo's upload to one wiki (table `upload`), written as soon as the outcome is known, so
 /// a rerun uploads nothing twice and goes on where a killed run stopped.
-public struct UploadRow: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "upload"
+public struct UploadRow: Sendable, Equatable, Codable {
 
     public enum Outcome: String, Sendable, Codable, CaseIterable {
         /// On the wiki under `wikiName`, page `pageID`.
@@ -22,7 +20,9 @@ public struct UploadRow: Sendable, Equatable, Codable, FetchableRecord, Persista
 
     /// The API address.
     public var wiki: String
-    public var path: String
+    /// The photo's path below the card root, byte for byte (a BLOB); `path` shows it.
+    public var key: PathKey
+    public var path: String { key.display }
     public var sha1: String
     /// The planned Commons name.
     public var filename: String
@@ -34,13 +34,13 @@ public struct UploadRow: Sendable, Equatable, Codable, FetchableRecord, Persista
     /// ISO 8601, UTC.
     public var at: String
 
-    public init(wiki: String, path: String, sha1: String, filename: String, outcome: Outcome,
+    public init(wiki: String, key: PathKey, sha1: String, filename: String, outcome: Outcome,
                 wikiName: String? = nil, pageID: Int? = nil, detail: String? = nil, at: String) {
-        (self.wiki, self.path, self.sha1, self.filename, self.outcome) = (wiki, path, sha1, filename, outcome)
+        (self.wiki, self.key, self.sha1, self.filename, self.outcome) = (wiki, key, sha1, filename, outcome)
         (self.wikiName, self.pageID, self.detail, self.at) = (wikiName, pageID, detail, at)
     }
 
     enum CodingKeys: String, CodingKey {
-        case wiki, path, sha1, filename, outcome, wikiName = "wiki_name", pageID = "page_id", detail, at
+        case wiki, key, sha1, filename, outcome, wikiName = "wiki_name", pageID = "page_id", detail, at
     }
 }

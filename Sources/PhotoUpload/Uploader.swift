@@ -3,7 +3,8 @@ import PhotoModel
 import PhotoPlan
 import PhotoStore
 
-/// `photocat upload`: the ready photos of an output folder's batch to a wiki, one at a time.
+/// `photocat upload`: the ready photos of an output folder's batch, as its catalogue holds it,
+/// to a wiki, one at a time.
 /// Before each: its bytes and its name are looked up, so nothing is uploaded twice and no one's
 /// file is overwritten. Each outcome is committed to the catalogue at once.
 public struct Uploader: Sendable {
@@ -56,14 +57,17 @@ public struct Uploader: Sendable {
 
     public func run(stop: StopRequest = StopRequest(), notice: @escaping @Sendable (Notice) -> Void = { _ in },
                     progress: @escaping @Sendable (Step) -> Void = { _ in }) async throws -> [Step] {
-        let batch = try Self.readyEntries(in: output)
+        guard FileManager.default.fileExists(atPath: output.appendingPathComponent(Catalog.fileName).path) else {
+            throw PhotoCatalogError.wiki(output.path, "no batch here; run `photocat run` first")
+        }
         let lock = try OutputLock(folder: output)
         defer { withExtendedLifetime(lock) {} }
         let catalog = try Catalog(folder: output)
-        guard let card = try card ?? catalog.lastCard(before: .max).map({ URL(fileURLWithPath: $0) }) else {
-            throw PhotoCatalogError.wiki(output.path, "no run has finished here; run `photocat run` first")
+        guard let last = try catalog.lastBatch() else {
+            throw PhotoCatalogError.wiki(output.path, "no run has finished a batch here; run `photocat run` first")
         }
-        let entries = batch.filter { options.only?.matches($0.source) ?? true }
+        let card = card ?? URL(fileURLWithPath: last.card)
+        let entries = try Self.readyEntries(in: catalog).filter { options.only?.matches($0.source) ?? true }
         let (api, site, token) = try await connect(notice: notice)
         let done = try catalog.uploads(wiki: options.endpoint.absoluteString)
         var steps: [Step] = []
@@ -71,7 +75,7 @@ public struct Uploader: Sendable {
         for entry in entries {
             if stop.requested != nil { break }
             guard let sha1 = entry.sha1, let filename = entry.filename, let text = entry.wikitext else { continue }
-            if let row = done[PathKey(entry.source)], row.sha1 == sha1, row.filename == filename {
+            if let row = done[entry.key], row.sha1 == sha1, row.filename == filename {
                 let step = Step(path: entry.source, filename: filename, outcome: row.outcome, detail: row.detail ?? row.wikiName ?? "", earlier: true)
                 steps.append(step)
                 progress(step)
@@ -114,10 +118,10 @@ public struct Uploader: Sendable {
     /// One photo: look it up, then upload it unless the lookups say not to.
     private func upload(_ entry: BatchEntry, card: URL, sha1: String, filename: String, text: String,
                         api: WikiAPI, token: String, site: WikiAPI.SiteInfo) async throws -> UploadRow {
-        var row = UploadRow(wiki: options.endpoint.absoluteString, path: entry.source, sha1: sha1, filename: filename,
+        var row = UploadRow(wiki: options.endpoint.absoluteString, key: entry.key, sha1: sha1, filename: filename,
                             outcome: .uploaded, at: RunRow.timestamp(Date()))
         do {
-            let data = try FileSystemPath(card.appendingPathComponent(entry.source).path).read()
+            let data = try FileSystemPath(bytes: Array(card.path.utf8) + [UInt8(ascii: "/")] + entry.key.bytes).read()
             guard Fingerprint.sha1(data) == sha1 else {
                 return with(row, .review, detail: "the file on the card changed since the batch was made; run `photocat run` again")
             }
@@ -202,12 +206,9 @@ public struct Uploader: Sendable {
         CommonsName.normalized(a.replacingOccurrences(of: "_", with: " ")) == CommonsName.normalized(b.replacingOccurrences(of: "_", with: " "))
     }
 
-    /// The batch's ready photos, in batch order.
-    static func readyEntries(in output: URL) throws -> [BatchEntry] {
-        let url = output.appendingPathComponent("commons/batch.jsonl")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw PhotoCatalogError.wiki(url.path, "no batch here; run `photocat run` first")
-        }
-        return try text.split(separator: "\n").map { try JSONDecoder().decode(BatchEntry.self, from: Data($0.utf8)) }.filter { $0.status == .ready }
+    /// The batch's ready photos, in batch order (by path), from the catalogue.
+    static func readyEntries(in catalog: Catalog) throws -> [BatchEntry] {
+        try catalog.photos().values.filter { $0.state == .present }.sorted { $0.key < $1.key }
+            .compactMap(\.entry).filter { $0.status == .ready }
     }
 }

@@ -32,7 +32,7 @@ struct Photocat: AsyncParsableCommand {
           130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
         """,
         version: PhotocatVersion.current,
-        subcommands: [Run.self, Upload.self, Status.self, Inspect.self, Validate.self, Initialize.self]
+        subcommands: [Run.self, Upload.self, Status.self, Project.self, Adopt.self, Inspect.self, Validate.self, Initialize.self]
     )
 }
 

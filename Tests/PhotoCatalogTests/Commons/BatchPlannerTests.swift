@@ -50,15 +50,18 @@ import PhotoCatalog
         let b = Self.record("IMG_0002.JPG", time: "2026:01:15 17:06:00", sha1: String(repeating: "2", count: 40))
         let early = Self.record("IMG_0000.JPG", time: "2026:01:15 17:01:00", sha1: String(repeating: "0", count: 40))
         let prefix = "Wikipedia 25 birthday meetup in Baku 2026-01-15 cake cutting"
-        let previous = [a.sha1!: "\(prefix) 01.jpg", b.sha1!: "\(prefix) 02.jpg",
-                        String(repeating: "9", count: 40): "\(prefix) 07.jpg"] // a photo since removed
+        var previous = PreviousNames()
+        previous.bySHA1 = [a.sha1!: "\(prefix) 01.jpg", b.sha1!: "\(prefix) 02.jpg",
+                           String(repeating: "9", count: 40): "\(prefix) 07.jpg"] // a photo since removed
         let plan = BatchPlanner.plan(records: [a, b, early], manifest: try Self.manifest(), previousNames: previous)
         let names = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.source, $0.filename ?? "") })
         #expect(names["IMG_0001.JPG"] == "\(prefix) 01.jpg")
         #expect(names["IMG_0002.JPG"] == "\(prefix) 02.jpg")
         #expect(names["IMG_0000.JPG"] == "\(prefix) 03.jpg")
         // A previous name from another scene is not kept: the manifest moved the photo.
-        let moved = BatchPlanner.plan(records: [a], manifest: try Self.manifest(), previousNames: [a.sha1!: "Wikipedia 25 birthday meetup in Baku 2026-01-15 talks 05.jpg"])
+        var elsewhere = PreviousNames()
+        elsewhere.bySHA1 = [a.sha1!: "Wikipedia 25 birthday meetup in Baku 2026-01-15 talks 05.jpg"]
+        let moved = BatchPlanner.plan(records: [a], manifest: try Self.manifest(), previousNames: elsewhere)
         #expect(moved.entries[0].filename == "\(prefix) 01.jpg")
     }
 

@@ -16,7 +16,7 @@ import PhotoCatalog
         entry.reasons = [text]
         entry.wikitext = text
         entry.people = [text]
-        let html = ReviewPage.render(entries: [entry], title: text)
+        let html = ReviewPage.render(entries: [entry], header: BatchHeader(title: text, people: []))
         #expect(html.components(separatedBy: "<script").count == 2) // photocat's own filter script only
         #expect(!html.contains("onerror=alert") || html.contains("onerror=alert(1)&gt;"))
         #expect(!html.contains("<img src=x"))

@@ -148,6 +148,39 @@ struct UploaderTests {
         }
     }
 
+    /// The batch that goes up is the catalogue's: the output folder's batch file is never read.
+    @Test func theCatalogueNotTheBatchFileIsUploaded() async throws {
+        try await Self.withSetup { setup in
+            let batch = setup.output.appendingPathComponent("commons/batch.jsonl")
+            try Data("not a batch\n".utf8).write(to: batch)
+            let dry = try await setup.upload { $0.dryRun = true }
+            #expect(dry.count == 8 && dry.filter { $0.outcome == .uploaded }.count == 8)
+            try FileManager.default.removeItem(at: setup.output.appendingPathComponent("commons"))
+            let steps = try await setup.upload { $0.limit = 1 }
+            #expect(steps.filter { $0.outcome == .uploaded }.count == 1)
+        }
+    }
+
+    /// Names that are not UTF-8 go up from the files they name.
+    @Test func photosWhoseNamesAreNotUTF8GoUpFromTheirOwnFiles() async throws {
+        let wiki = try TestWiki()
+        defer { wiki.stop() }
+        try await Fixtures.withTemporaryFolder { folder in
+            let card = try SourceOfTruthTests.latin1Card(in: folder)
+            let output = folder.appendingPathComponent("out")
+            _ = try await HostileCardTests.run(card, output)
+            var options = Uploader.Options(endpoint: wiki.endpoint)
+            (options.user, options.password, options.delay) = (wiki.user, wiki.password, .zero)
+            let steps = try await Uploader(output: output, card: nil, options: options).run()
+            #expect(steps.map(\.outcome) == [.uploaded, .uploaded], "\(steps)")
+            let api = WikiAPI(endpoint: wiki.endpoint, contact: "tests")
+            for entry in try PipelineTests.batch(output) {
+                let bytes = try FileSystemPath(bytes: Array(card.path.utf8) + [UInt8(ascii: "/")] + entry.key.bytes).read()
+                #expect(try await api.files(withSHA1: Fingerprint.sha1(bytes)).count == 1, "\(entry.source)")
+            }
+        }
+    }
+
     @Test func badCredentialsFailBeforeAnyUpload() async throws {
         try await Self.withSetup { setup in
             let error = await #expect(throws: PhotoCatalogError.self) { _ = try await setup.upload { $0.password = "0123456789abcdef0123456789abcdef" } }
