@@ -47,6 +47,6 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 public struct ShardError: Error, CustomStringConvertible {
     var text: String
     public var description: String {
-        "--shard takes K/N with 1 ≤ K ≤ N (such as 2/4), not `\(text)`"
+        "a shard is K/N with 1 ≤ K ≤ N, such as 2/4"
     }
 }

@@ -21,4 +21,18 @@ public struct ThumbnailOptions: Sendable, Equatable, Codable {
         self.maxPixels = maxPixels
         self.failOn = failOn
     }
+
+    /// Parses `--sizes`: long edges from 16 to 8192 pixels, comma-separated (`320,1280`).
+    public static func sizes(parsing text: String) throws -> [Int] {
+        let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ (16...8192).contains($0 ?? 0) }) else {
+            throw SizesError(text: text)
+        }
+        return values.compactMap { $0 }
+    }
+
+    public struct SizesError: Error, CustomStringConvertible {
+        var text: String
+        public var description: String { "sizes are long edges from 16 to 8192 pixels, comma-separated, such as 320,1280" }
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import PhotoModel
 
-/// Writes files the way a crash cannot half-finish: to a temporary file beside the target,
-/// then rename(2). A file whose bytes are already right is left alone, so reruns do not touch
-/// mtimes and downstream tools (rsync, make) see nothing new.
+/// Writes files the way a crash or a power cut cannot half-finish: to a temporary file beside
+/// the target, synced to the disk, then rename(2), then the folder synced, so that once `write`
+/// returns the new bytes are there to stay. A file whose bytes are already right is left
+/// alone, so reruns do not touch mtimes and downstream tools (rsync, make) see nothing new.
 public enum AtomicFile {
     public enum Outcome: String, Sendable, Codable {
         case written, unchanged
@@ -42,11 +43,10 @@ public enum AtomicFile {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try data.write(to: temporary)
+            try writeSynced(data, to: temporary.path)
             FaultInjection.step()
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "cannot rename into \(url.path): \(String(cString: strerror(errno)))"])
-            }
+            guard rename(temporary.path, url.path) == 0 else { throw FileSystemPath.error() }
+            try sync(folder: directory.path)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
@@ -73,5 +73,32 @@ public enum AtomicFile {
         }
         FaultInjection.step()
         return true
+    }
+
+    /// Creates `path` with `data` and fsync(2)s it before closing.
+    private static func writeSynced(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemPath.error() }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw FileSystemPath.error()
+                }
+                offset += count
+            }
+        }
+        guard fsync(descriptor) == 0 else { throw FileSystemPath.error() }
+    }
+
+    /// fsync(2) on a folder: makes a rename or a new name in it durable.
+    private static func sync(folder path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemPath.error() }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileSystemPath.error() }
     }
 }

@@ -39,8 +39,9 @@ extension Photocat {
         @Option(help: "Photos processed at the same time.")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: "Thumbnail long-edge sizes in pixels, comma-separated.")
-        var sizes: String = "320,1280"
+        @Option(help: ArgumentHelp("Thumbnail long-edge sizes in pixels, comma-separated (default: 320,1280).", valueName: "sizes"),
+                transform: ThumbnailOptions.sizes(parsing:))
+        var sizes: [Int] = ThumbnailOptions().sizes
 
         @Option(help: "Thumbnail JPEG quality (1-100).")
         var quality: Int = 85
@@ -65,8 +66,8 @@ extension Photocat {
 
         @Option(help: ArgumentHelp(
             "Process only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of each photo's path, so N machines can split one archive. Give each shard its own --out.",
-            valueName: "K/N"))
-        var shard: String?
+            valueName: "K/N"), transform: Shard.init(parsing:))
+        var shard: Shard?
 
         @Flag(help: "Read and render every photo again instead of trusting the catalogue; the outputs come out byte-identical.")
         var rebuild = false
@@ -85,33 +86,21 @@ extension Photocat {
         @Flag(help: "Print the time spent per stage (summed over photos and workers).")
         var timings = false
 
-        func parsedSizes() throws -> [Int] {
-            let values = sizes.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 16 && ($0 ?? 0) <= 8192 }) else {
-                throw ValidationError("--sizes takes long-edge sizes from 16 to 8192, such as 320,1280")
-            }
-            return values.compactMap { $0 }
-        }
-
         func validate() throws {
-            _ = try parsedSizes()
             guard (1...100).contains(quality) else { throw ValidationError("--quality must be from 1 to 100") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard (1...10_000).contains(maxMegapixels) else { throw ValidationError("--max-megapixels must be from 1 to 10000") }
             guard settle >= 0 else { throw ValidationError("--settle must be 0 or more seconds") }
-            if let shard {
-                do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
-            }
             if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
         }
 
         func run() async throws {
             let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: self.manifest))
-            let options = ThumbnailOptions(sizes: try parsedSizes(), quality: quality, maxPixels: maxMegapixels * 1_000_000, failOn: failOn)
+            let options = ThumbnailOptions(sizes: sizes, quality: quality, maxPixels: maxMegapixels * 1_000_000, failOn: failOn)
             let known = try knownSHA1.map { try RunConfiguration.knownSHA1(contentsOf: URL(fileURLWithPath: $0)) } ?? []
             let configuration = RunConfiguration(
                 card: URL(fileURLWithPath: card), manifest: manifest, output: URL(fileURLWithPath: out), jobs: jobs,
-                thumbnails: options, knownSHA1: known, settleSeconds: settle, shard: try shard.map(Shard.init(parsing:)),
+                thumbnails: options, knownSHA1: known, settleSeconds: settle, shard: shard,
                 rebuild: rebuild, removed: removed)
             let signals = SignalWatcher()
             let progress = ProgressLine(enabled: !quiet)

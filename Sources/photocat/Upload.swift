@@ -12,14 +12,14 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Upload the ready photos of a batch to Commons (or another MediaWiki).",
             discussion: """
-            Uploads the original files of the `ready` photos in DIR/commons/batch.jsonl with their \\
-            pages, one at a time. Before each, the wiki is asked for the file's SHA-1 (a known file \\
-            is recorded as a duplicate, not uploaded) and for its name (another file's name is never \\
-            overwritten). Every outcome is kept in DIR/catalog.sqlite, so a rerun uploads nothing \\
-            twice and goes on where a stopped run ended. Log in with a bot password \\
-            (Special:BotPasswords, grants: basic, high-volume editing, upload, edit existing pages, \\
-            create pages): --user Name@BotName, the password in a file only you can read \\
-            (--password-file) or in PHOTOCAT_WIKI_PASSWORD. A safe first run: --limit 5, then look \\
+            Uploads the original files of the `ready` photos of the batch in DIR/catalog.sqlite with their \
+            pages, one at a time. Before each, the wiki is asked for the file's SHA-1 (a known file \
+            is recorded as a duplicate, not uploaded) and for its name (another file's name is never \
+            overwritten). Every outcome is kept in DIR/catalog.sqlite, so a rerun uploads nothing \
+            twice and goes on where a stopped run ended. Log in with a bot password \
+            (Special:BotPasswords, grants: basic, high-volume editing, upload, edit existing pages, \
+            create pages): --user Name@BotName, the password in a file only you can read \
+            (--password-file) or in PHOTOCAT_WIKI_PASSWORD. A safe first run: --limit 5, then look \
             at the five pages on the wiki.
             """
         )
