@@ -184,11 +184,11 @@ public struct Pipeline: Sendable {
         var removed: [Diagnostic] = []
         if let previousCard, previousCard != configuration.card.path, !plan.removed.isEmpty {
             // Most likely a second card pointed at the same output folder by mistake.
-            removed.append(Diagnostic(.warning, "card.changed", path: ".",
+            removed.append(Diagnostic(.warning, .cardChanged, path: ".",
                                       "the last run read \(previousCard); the \(plan.removed.count) photos not on \(configuration.card.path) left the batch. Give each card its own --out, or copy the cards into one folder"))
         }
         removed += plan.removed.map {
-            Diagnostic(.note, "card.removed", path: $0.path, configuration.removed == .delete
+            Diagnostic(.note, .cardRemoved, path: $0.path, configuration.removed == .delete
                        ? "no longer on the card; its page and thumbnails were removed"
                        : "no longer on the card; its page and thumbnails are kept (--removed keep) but it left the batch")
         }
@@ -196,9 +196,9 @@ public struct Pipeline: Sendable {
         // A card being copied can have hundreds of such files: one line then, not hundreds.
         if plan.settling.count > 5 {
             let first = plan.settling.prefix(3).map(\.relativePath).joined(separator: ", ")
-            return removed + [Diagnostic(.note, "card.settling", path: ".", "\(plan.settling.count) photos (\(first), …) \(why)")]
+            return removed + [Diagnostic(.note, .cardSettling, path: ".", "\(plan.settling.count) photos (\(first), …) \(why)")]
         }
-        return removed + plan.settling.map { Diagnostic(.note, "card.settling", path: $0.relativePath, why) }
+        return removed + plan.settling.map { Diagnostic(.note, .cardSettling, path: $0.relativePath, why) }
     }
 
     /// Reads photos in a task group that never holds more than `jobs` photos at once, so memory
@@ -282,9 +282,9 @@ public struct Pipeline: Sendable {
         var counts = RunReport.Counts()
         plan.entries.forEach { counts.add($0.status) }
         let scanDiagnostics = scan.diagnostics.filter { configuration.shard?.contains($0.path) ?? true }
-        counts.skippedFiles = scanDiagnostics.filter { $0.id.hasPrefix("scan.") }.count
+        counts.skippedFiles = scanDiagnostics.filter(\.id.passesOverAFile).count
         var diagnostics = scanDiagnostics + records.flatMap(\.diagnostics) + plan.diagnostics
-        diagnostics.sort { ($0.path, $0.id, $0.message) < ($1.path, $1.id, $1.message) }
+        diagnostics.sort { ($0.path, $0.id.rawValue, $0.message) < ($1.path, $1.id.rawValue, $1.message) }
         return RunReport(tool: "photocat \(PhotocatVersion.current)", card: configuration.card.lastPathComponent,
                          counts: counts, thumbnailSizes: configuration.thumbnails.sizes.sorted(), diagnostics: diagnostics)
     }

@@ -43,7 +43,7 @@ public enum BatchPlanner {
         }
         let overlaps = zip(records, taggings).compactMap { record, tagging -> Diagnostic? in
             guard let claims = tagging?.sceneClaims, claims.count > 1 else { return nil }
-            return Diagnostic(.note, "manifest.scene-overlap", path: record.relativePath,
+            return Diagnostic(.note, .manifestSceneOverlap, path: record.relativePath,
                               "claimed by scenes \(claims.joined(separator: ", ")); `\(claims[0])` is the most specific")
         }
         return Plan(entries: entries, diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
@@ -91,12 +91,12 @@ public enum BatchPlanner {
             let camera = manifest.cameras[index]
             let photo = records.first { PhotoPattern.exact(sync.photo).matches($0.relativePath) && camera.matches(relativePath: $0.relativePath, metadata: $0.metadata) }
             guard let photo, let recorded = photo.metadata.flatMap({ CaptureTime.resolve($0)?.cameraLocal }) else {
-                diagnostics.append(Diagnostic(.error, "manifest.sync-photo", path: "manifest",
+                diagnostics.append(Diagnostic(.error, .manifestSyncPhoto, path: "manifest",
                                               "camera `\(camera.id)`: the sync photo \(sync.photo) is not on the card or has no capture time; its clock is left uncorrected"))
                 continue
             }
             manifest.cameras[index].clock.correction = sync.shows.secondsAsUTC - recorded.secondsAsUTC
-            diagnostics.append(Diagnostic(.note, "manifest.sync", path: photo.relativePath,
+            diagnostics.append(Diagnostic(.note, .manifestSync, path: photo.relativePath,
                                           "camera `\(camera.id)`: clock corrected by \(manifest.cameras[index].clock.correction) s from this photo of a clock"))
         }
         return (manifest, diagnostics)
@@ -150,7 +150,7 @@ public enum BatchPlanner {
                     let reason = "planned name \"\(name)\" \(problem); change event.name or the title in the manifest"
                     entries[index].status = .failed
                     entries[index].reasons.append(reason)
-                    diagnostics.append(Diagnostic(.error, "commons.name", path: entries[index].source, reason))
+                    diagnostics.append(Diagnostic(.error, .commonsName, path: entries[index].source, reason))
                 } else {
                     entries[index].filename = name
                 }
@@ -195,7 +195,7 @@ public enum BatchPlanner {
             keys.formUnion([path, name, (name as NSString).deletingPathExtension])
         }
         return manifest.photos.keys.sorted().filter { !keys.contains($0) }.map {
-            Diagnostic(.warning, "manifest.unknown-photo", path: "manifest", "photos: `\($0)` matches no photo on the card")
+            Diagnostic(.warning, .manifestUnknownPhoto, path: "manifest", "photos: `\($0)` matches no photo on the card")
         }
     }
 }

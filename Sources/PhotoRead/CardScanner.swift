@@ -52,14 +52,14 @@ public struct CardScanner: Sendable {
             do {
                 names = try directory.names()
             } catch {
-                result.diagnostics.append(Diagnostic(.error, "scan.unreadable-folder", path: relative?.display ?? ".", "cannot list folder: \(error.reason)"))
+                result.diagnostics.append(Diagnostic(.error, .scanUnreadableFolder, path: relative?.display ?? ".", "cannot list folder: \(error.reason)"))
                 return
             }
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 if name.first == UInt8(ascii: ".") || CardScanner.systemNames.contains(String(decoding: name, as: UTF8.self)) { continue }
                 let key = PathKey(bytes: relative.map { $0.bytes + [UInt8(ascii: "/")] + name } ?? name)
                 if String(validating: name, as: UTF8.self) == nil {
-                    result.diagnostics.append(Diagnostic(.note, "scan.name-not-utf8", path: key.display,
+                    result.diagnostics.append(Diagnostic(.note, .scanNameNotUTF8, path: key.display,
                                                          "the name is not UTF-8 (an old camera or archiver?); each such byte is shown as \\xNN, the file is read as it is"))
                 }
                 visit(directory.appending(name), key: key)
@@ -72,7 +72,7 @@ public struct CardScanner: Sendable {
             do {
                 info = try path.linkStatus()
             } catch {
-                result.diagnostics.append(Diagnostic(.error, "scan.unreadable", path: relativePath, "cannot read file information: \(error.reason)"))
+                result.diagnostics.append(Diagnostic(.error, .scanUnreadable, path: relativePath, "cannot read file information: \(error.reason)"))
                 return
             }
             switch info.st_mode & S_IFMT {
@@ -83,7 +83,7 @@ public struct CardScanner: Sendable {
             case S_IFREG:
                 if let file = classify(path, key: key, info: info) { result.files.append(file) }
             default:
-                result.diagnostics.append(Diagnostic(.note, "scan.special-file", path: relativePath, "not a regular file; skipped"))
+                result.diagnostics.append(Diagnostic(.note, .scanSpecialFile, path: relativePath, "not a regular file; skipped"))
             }
         }
 
@@ -96,19 +96,19 @@ public struct CardScanner: Sendable {
                 target = try path.status()
             } catch {
                 let loop = (error as? POSIXError)?.code == .ELOOP
-                result.diagnostics.append(Diagnostic(.warning, loop ? "scan.symlink-loop" : "scan.dangling-symlink", path: relativePath,
+                result.diagnostics.append(Diagnostic(.warning, loop ? .scanSymlinkLoop : .scanDanglingSymlink, path: relativePath,
                                                      "\(loop ? "symbolic link loop" : "symbolic link to a missing file"); skipped"))
                 return nil
             }
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path.string)) ?? "?"
             guard target.st_mode & S_IFMT == S_IFREG else {
-                result.diagnostics.append(Diagnostic(.note, "scan.symlink", path: relativePath,
+                result.diagnostics.append(Diagnostic(.note, .scanSymlink, path: relativePath,
                                                      "symbolic link to the folder \(destination); links to folders are not followed"))
                 return nil
             }
             let inside = (try? path.resolved()).map { $0.bytes.starts(with: realRoot.bytes + [UInt8(ascii: "/")]) } ?? false
             guard inside else {
-                result.diagnostics.append(Diagnostic(.warning, "scan.symlink-outside", path: relativePath,
+                result.diagnostics.append(Diagnostic(.warning, .scanSymlinkOutside, path: relativePath,
                                                      "symbolic link to \(destination), outside the card; skipped"))
                 return nil
             }
@@ -129,7 +129,7 @@ public struct CardScanner: Sendable {
                 // A photo the user expects to see fails in the read stage, which says why; anything
                 // else is reported here.
                 if FileKind.hasJPEGExtension(relativePath) { return file(.unknown) }
-                result.diagnostics.append(Diagnostic(.error, "scan.unreadable", path: relativePath, "cannot open: \(error.reason)"))
+                result.diagnostics.append(Diagnostic(.error, .scanUnreadable, path: relativePath, "cannot open: \(error.reason)"))
                 return nil
             }
             let kind = FileKind.sniff(head, fileName: relativePath)
@@ -142,11 +142,11 @@ public struct CardScanner: Sendable {
                 // A PNG renamed .JPG: the user thinks it is a photo, so it fails visibly.
                 return file(.otherImage(format))
             case .otherImage(let format):
-                result.diagnostics.append(Diagnostic(.note, "scan.not-jpeg", path: relativePath, "\(format) file; photocat catalogues JPEG only, skipped"))
+                result.diagnostics.append(Diagnostic(.note, .scanNotJPEG, path: relativePath, "\(format) file; photocat catalogues JPEG only, skipped"))
             case .video(let format):
-                result.diagnostics.append(Diagnostic(.note, "scan.video", path: relativePath, "\(format) video; skipped"))
+                result.diagnostics.append(Diagnostic(.note, .scanVideo, path: relativePath, "\(format) video; skipped"))
             case .unknown:
-                result.diagnostics.append(Diagnostic(.note, "scan.unknown-file", path: relativePath, "not a photo; skipped"))
+                result.diagnostics.append(Diagnostic(.note, .scanUnknownFile, path: relativePath, "not a photo; skipped"))
             }
             return nil
         }

@@ -16,7 +16,7 @@ public enum Inspector {
     public static func inspect(path: String) throws -> [Item] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return [Item(object: nil, diagnostics: [Diagnostic(.error, "read.missing", path: path, "no such file")])]
+            return [Item(object: nil, diagnostics: [Diagnostic(.error, .readMissing, path: path, "no such file")])]
         }
         let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []))
         if isDirectory.boolValue {

@@ -16,17 +16,17 @@ public struct PhotoReader: Sendable {
 
     public func read(_ file: CardFile) -> PhotoRecord {
         var record = PhotoRecord(key: file.key)
-        if file.size == 0 { return failed(record, "read.empty", "empty file (0 bytes)") }
+        if file.size == 0 { return failed(record, .readEmpty, "empty file (0 bytes)") }
         let data: Data
         do {
             data = try StageTimes.measure(&record.times.read) { try file.path.read() }
         } catch {
-            return failed(record, "read.unreadable", "cannot read the file: \(error.reason)")
+            return failed(record, .readUnreadable, "cannot read the file: \(error.reason)")
         }
         switch file.kind {
         case .jpeg: break
-        case .otherImage(let format): return failed(record, "scan.not-jpeg", "named like a JPEG but holds \(format) data")
-        default: return failed(record, "scan.not-jpeg", "named like a JPEG but is not an image photocat recognises")
+        case .otherImage(let format): return failed(record, .scanNotJPEG, "named like a JPEG but holds \(format) data")
+        default: return failed(record, .scanNotJPEG, "named like a JPEG but is not an image photocat recognises")
         }
         record.sha1 = StageTimes.measure(&record.times.hash) {
             Fingerprint.sha1(data)
@@ -35,17 +35,17 @@ public struct PhotoReader: Sendable {
         do {
             structure = try JPEGStructure.parse(data)
         } catch {
-            return failed(record, "jpeg.not-jpeg", "\(error)")
+            return failed(record, .jpegNotJPEG, "\(error)")
         }
         record.frame = structure.frame
         var metadataTime = Duration.zero
         StageTimes.measure(&metadataTime) { readMetadata(structure, into: &record) }
         record.times.metadata += metadataTime
         guard structure.frame != nil else {
-            return failed(record, "jpeg.no-frame", structure.problems.last ?? "no image data")
+            return failed(record, .jpegNoFrame, structure.problems.last ?? "no image data")
         }
         for problem in structure.problems {
-            record.diagnostics.append(Diagnostic(.warning, "jpeg.structure", path: file.relativePath, problem))
+            record.diagnostics.append(Diagnostic(.warning, .jpegStructure, path: file.relativePath, problem))
         }
         renderThumbnails(data, into: &record)
         return record
@@ -54,19 +54,19 @@ public struct PhotoReader: Sendable {
     private func readMetadata(_ structure: JPEGStructure, into record: inout PhotoRecord) {
         guard let segment = structure.exifSegment else {
             record.metadata = PhotoMetadata()
-            record.diagnostics.append(Diagnostic(.note, "exif.missing", path: record.relativePath, "no EXIF data: no capture time, camera or position"))
+            record.diagnostics.append(Diagnostic(.note, .exifMissing, path: record.relativePath, "no EXIF data: no capture time, camera or position"))
             return
         }
         let exif = ExifReader.read(segment: segment)
         record.metadata = exif.metadata
         for problem in exif.problems {
-            record.diagnostics.append(Diagnostic(.warning, "exif.invalid", path: record.relativePath, problem))
+            record.diagnostics.append(Diagnostic(.warning, .exifInvalid, path: record.relativePath, problem))
         }
         switch exif.metadata.captureDate?.source {
         case nil:
-            record.diagnostics.append(Diagnostic(.warning, "exif.no-date", path: record.relativePath, "no capture time in the EXIF data; the page's date stays empty"))
+            record.diagnostics.append(Diagnostic(.warning, .exifNoDate, path: record.relativePath, "no capture time in the EXIF data; the page's date stays empty"))
         case .createDate?, .modifyDate?:
-            record.diagnostics.append(Diagnostic(.note, "exif.date-fallback", path: record.relativePath, "no DateTimeOriginal; capture time taken from \(exif.metadata.captureDate!.source.rawValue)"))
+            record.diagnostics.append(Diagnostic(.note, .exifDateFallback, path: record.relativePath, "no DateTimeOriginal; capture time taken from \(exif.metadata.captureDate!.source.rawValue)"))
         default:
             break
         }
@@ -91,25 +91,25 @@ public struct PhotoReader: Sendable {
                 switch thumbnails.failOn {
                 case .damaged:
                     record.failure = damage
-                    record.diagnostics.append(Diagnostic(.error, "jpeg.damaged", path: record.relativePath, damage))
+                    record.diagnostics.append(Diagnostic(.error, .jpegDamaged, path: record.relativePath, damage))
                 case .unreadable:
                     record.warnings.append(damage + "; kept by --fail-on unreadable, check it before uploading")
-                    record.diagnostics.append(Diagnostic(.warning, "jpeg.damaged", path: record.relativePath, damage))
+                    record.diagnostics.append(Diagnostic(.warning, .jpegDamaged, path: record.relativePath, damage))
                 }
             }
         } catch let error as JPEGCodecError {
-            let id = switch error {
-            case .tooLarge: "jpeg.too-large"
-            case .unsupported: "jpeg.unsupported"
-            default: "jpeg.corrupt"
+            let id: Diagnostic.ID = switch error {
+            case .tooLarge: .jpegTooLarge
+            case .unsupported: .jpegUnsupported
+            default: .jpegCorrupt
             }
             record = failed(record, id, error.description)
         } catch {
-            record = failed(record, "jpeg.corrupt", error.reason)
+            record = failed(record, .jpegCorrupt, error.reason)
         }
     }
 
-    private func failed(_ record: PhotoRecord, _ id: String, _ message: String) -> PhotoRecord {
+    private func failed(_ record: PhotoRecord, _ id: Diagnostic.ID, _ message: String) -> PhotoRecord {
         var copy = record
         copy.failure = message
         copy.diagnostics.append(Diagnostic(.error, id, path: record.relativePath, message))

@@ -31,7 +31,7 @@ extension Photocat {
             let dryRun = try await DryRun.plan(card: URL(fileURLWithPath: card), manifest: manifest)
             print("")
             dryRun.lines().forEach { print($0) }
-            dryRun.diagnostics.filter { $0.id.hasPrefix("manifest.") || $0.severity == .error }.forEach { complain($0.description) }
+            dryRun.diagnostics.filter { $0.id.isAboutTheManifest || $0.severity == .error }.forEach { complain($0.description) }
         }
     }
 

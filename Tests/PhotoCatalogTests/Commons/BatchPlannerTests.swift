@@ -83,7 +83,7 @@ import PhotoCatalog
         #expect(plan.entries.map(\.status) == [.failed, .excluded])
         #expect(plan.entries.allSatisfy { $0.filename == nil && $0.wikitext == nil })
         #expect(plan.entries[1].reasons == ["shows `murad`, who did not consent to being photographed"])
-        #expect(plan.diagnostics.map(\.id) == ["manifest.unknown-photo"]) // c.jpg is on no card
+        #expect(plan.diagnostics.map(\.id) == [.manifestUnknownPhoto]) // c.jpg is on no card
     }
 
     @Test func aNameCommonsWouldRefuseFailsThePhoto() throws {
@@ -91,7 +91,7 @@ import PhotoCatalog
         let plan = BatchPlanner.plan(records: [Self.record("x.jpg", time: nil)], manifest: manifest)
         #expect(plan.entries[0].status == .failed)
         #expect(plan.entries[0].reasons[0].contains("\"IMG 01.jpg\" looks like a camera's default name"))
-        #expect(plan.diagnostics.first?.id == "commons.name")
+        #expect(plan.diagnostics.first?.id == .commonsName)
     }
 
     @Test(arguments: WikitextTests.hostile)
@@ -155,7 +155,7 @@ import PhotoCatalog
         #expect(byName["PXL_0051.JPG"]?.scene == "cake")
         #expect(byName["IMG_0001.JPG"]?.captured == "2026-01-15 16:58:00")
         #expect(byName["IMG_0001.JPG"]?.scene == nil)
-        #expect(plan.diagnostics.contains { $0.id == "manifest.sync" && $0.message.contains("corrected by 270 s") })
+        #expect(plan.diagnostics.contains { $0.id == .manifestSync && $0.message.contains("corrected by 270 s") })
         // The phone's photos credit the second photographer; the rest credit the event's author.
         #expect(byName["PXL_0051.JPG"]?.wikitext?.contains("|author=[[User:SecondShooter|Second Shooter]]") == true)
         #expect(byName["IMG_0001.JPG"]?.wikitext?.contains("|author=[[User:ExamplePhotographer|Example Photographer]]") == true)
@@ -163,7 +163,7 @@ import PhotoCatalog
 
     @Test func aMissingSyncPhotoIsReported() {
         let plan = BatchPlanner.plan(records: [Self.record("DCIM/PXL_0051.JPG", model: "Pixel 6", time: "2026:01:15 16:58:00")], manifest: Self.manifest)
-        #expect(plan.diagnostics.contains { $0.id == "manifest.sync-photo" && $0.severity == .error })
+        #expect(plan.diagnostics.contains { $0.id == .manifestSyncPhoto && $0.severity == .error })
         #expect(plan.entries[0].captured == "2026-01-15 16:58:00")
     }
 

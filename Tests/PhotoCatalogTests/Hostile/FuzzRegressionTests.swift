@@ -39,7 +39,7 @@ import PhotoCatalog
         let error = record.diagnostics.first { $0.severity == .error }
         #expect((record.failure == nil) == (error == nil), "a failure always comes with its error, and only then")
         if let outcome = Self.expected[name] {
-            #expect(error?.id == outcome, "\(record.failure ?? "ready")")
+            #expect(error?.id.rawValue == outcome, "\(record.failure ?? "ready")")
         }
     }
 

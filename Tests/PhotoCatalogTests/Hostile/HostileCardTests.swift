@@ -52,7 +52,7 @@ import PhotoCatalog
             // The batch files stay one line per photo, whatever the names hold.
             let lines = try String(contentsOf: output.appendingPathComponent("commons/batch.jsonl"), encoding: .utf8).split(separator: "\n")
             #expect(lines.count == names.count + 1)
-            #expect(result.report.diagnostics.contains { $0.id == "scan.name-not-utf8" && $0.path == "DCIM/100CANON/M\\xFCnchen.JPG" })
+            #expect(result.report.diagnostics.contains { $0.id == .scanNameNotUTF8 && $0.path == "DCIM/100CANON/M\\xFCnchen.JPG" })
             // The catalogue tells the twins apart byte for byte: a second run finds all unchanged.
             let second = try await Self.run(folder.appendingPathComponent("card"), output)
             #expect(second.work.unchanged == names.count + 1 && second.written.written == 0)
@@ -68,7 +68,7 @@ import PhotoCatalog
             let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: [64]))
             let records = scan.files.map(reader.read)
             #expect(records[0].failure?.hasPrefix("cannot read the file") == true)
-            #expect(records[0].diagnostics.map(\.id) == ["read.unreadable"])
+            #expect(records[0].diagnostics.map(\.id) == [.readUnreadable])
             #expect(records.dropFirst().filter { $0.failure == nil }.count == 10) // all but the damaged photo
             let plan = BatchPlanner.plan(records: records, manifest: try Self.manifest())
             #expect(plan.entries.first { $0.source == victim.relativePath }?.status == .failed)

@@ -85,7 +85,7 @@ struct HostileCorpusTests {
     func eachHostileFileHasItsOutcome(file: String, outcome: Outcome) async throws {
         let run = try await Self.run.value
         let entry = run.batch[file]
-        let errors = run.report.diagnostics.filter { $0.path == file }.map(\.id)
+        let errors = run.report.diagnostics.filter { $0.path == file }.map(\.id.rawValue)
         switch outcome {
         case .ready:
             #expect(entry?.status == .ready, "\(entry?.reasons ?? [])")

@@ -139,7 +139,7 @@ import PhotoCatalog
         metadata.dateTimeOriginal = "2026:01:15 17:10:00"
         record.metadata = metadata
         let plan = BatchPlanner.plan(records: [record], manifest: Self.manifest)
-        let overlap = try #require(plan.diagnostics.first { $0.id == "manifest.scene-overlap" })
+        let overlap = try #require(plan.diagnostics.first { $0.id == .manifestSceneOverlap })
         #expect(overlap.message == "claimed by scenes cake, evening; `cake` is the most specific")
     }
 }

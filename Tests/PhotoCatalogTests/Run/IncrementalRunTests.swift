@@ -102,7 +102,7 @@ import PhotoCatalog
             try FileManager.default.removeItem(at: setup.photo("IMG_0002.JPG"))
             let second = try await setup.run(setup.configuration(removed: policy))
             #expect(second.work.removed == 1 && second.work.decoded == 0)
-            #expect(second.events.contains { $0.id == "card.removed" && $0.path == gone.source })
+            #expect(second.events.contains { $0.id == .cardRemoved && $0.path == gone.source })
             #expect(!(try PipelineTests.batch(setup.output)).contains { $0.source == gone.source })
             let outputs = ["commons/\(name).wikitext"] + gone.thumbnails
             for path in outputs {
@@ -199,7 +199,7 @@ import PhotoCatalog
             try Images.jpeg(seed: 9).write(to: setup.photo("IMG_0002.JPG"))
             let second = try await setup.run(setup.configuration(settle: 60))
             #expect(second.work.settling == 2 && second.work.unchanged == 11 && second.work.decoded == 0)
-            #expect(second.events.filter { $0.id == "card.settling" }.map(\.path) == ["DCIM/100CANON/IMG_0002.JPG", "DCIM/100CANON/IMG_0010.JPG"])
+            #expect(second.events.filter { $0.id == .cardSettling }.map(\.path) == ["DCIM/100CANON/IMG_0002.JPG", "DCIM/100CANON/IMG_0010.JPG"])
             #expect(try PipelineTests.batch(setup.output) == batch) // the old IMG_0002 stays meanwhile
             // Once settled (here: no settle time), both are taken.
             let third = try await setup.run(setup.configuration(settle: 0))
@@ -237,7 +237,7 @@ import PhotoCatalog
             other.card = try Fixtures.copySampleCard(into: second)
             try FileManager.default.removeItem(at: other.card.appendingPathComponent("DCIM/101MSDCF"))
             let result = try await setup.run(other)
-            #expect(result.events.first { $0.id == "card.changed" }?.message.contains("the 3 photos not on") == true)
+            #expect(result.events.first { $0.id == .cardChanged }?.message.contains("the 3 photos not on") == true)
         }
     }
 

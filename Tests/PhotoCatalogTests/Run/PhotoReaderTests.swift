@@ -21,7 +21,7 @@ import PhotoCatalog
             let jpeg = try Images.jpeg(width: 300, height: 200)
             let record = try read(jpeg.prefix(jpeg.count / 2), policy: .damaged, in: folder)
             #expect(record.failure?.hasPrefix("damaged image data: Premature end of JPEG file") == true)
-            #expect(record.diagnostics.contains { $0.id == "jpeg.damaged" && $0.severity == .error })
+            #expect(record.diagnostics.contains { $0.id == .jpegDamaged && $0.severity == .error })
         }
     }
 

@@ -62,7 +62,7 @@ import PhotoCatalog
             #expect(byName["DSC00003.JPG"]?.status == .duplicate)
             #expect(byName["DSC00003.JPG"]?.duplicateOf == "DCIM/101MSDCF/DSC00001.JPG")
             #expect(byName["DSC00004.ARW"] == nil)
-            #expect(result.report.diagnostics.contains { $0.id == "scan.not-jpeg" && $0.path.hasSuffix("DSC00004.ARW") })
+            #expect(result.report.diagnostics.contains { $0.id == .scanNotJPEG && $0.path.hasSuffix("DSC00004.ARW") })
 
             // Every ready photo has a page on disk with the same text as its batch line.
             for entry in entries where entry.status == .ready {
@@ -209,7 +209,7 @@ import PhotoCatalog
             #expect(page.components(separatedBy: "[[Category:").count == 2 && !page.contains("<script") && !page.contains("~~~~"))
             #expect(page.components(separatedBy: "\n}}\n").count == 2)
             for id in ["jpeg.too-large", "jpeg.damaged", "jpeg.no-frame", "read.empty"] {
-                #expect(result.report.diagnostics.contains { $0.id == id }, "no \(id) diagnostic")
+                #expect(result.report.diagnostics.contains { $0.id.rawValue == id }, "no \(id) diagnostic")
             }
         }
     }

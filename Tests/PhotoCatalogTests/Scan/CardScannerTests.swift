@@ -48,7 +48,7 @@ import PhotoCatalog
             // The link is read as the photo it names, with that photo's size.
             #expect(result.files.last?.size == result.files.first?.size)
             #expect(result.files.first { $0.relativePath.hasSuffix("notes.jpg") }?.kind == .unknown)
-            let ids = Dictionary(result.diagnostics.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
+            let ids = Dictionary(result.diagnostics.map { ($0.path, $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
             #expect(ids["DCIM/loop_a.jpg"] == "scan.symlink-loop")
             #expect(ids["DCIM/dangling.jpg"] == "scan.dangling-symlink")
             #expect(ids["DCIM/alias.jpg"] == nil)
