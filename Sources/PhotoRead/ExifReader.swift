@@ -101,54 +101,70 @@ private struct ExifFields {
 
     func extract(problems: inout [String]) -> PhotoMetadata {
         var m = PhotoMetadata()
-        m.make = text(EXIF_IFD_0, 0x010F)
-        m.model = text(EXIF_IFD_0, 0x0110)
-        m.serialNumber = text(EXIF_IFD_EXIF, 0xA431) ?? makerNoteSerial(make: m.make)
-        m.lensModel = text(EXIF_IFD_EXIF, 0xA434)
-        m.artist = text(EXIF_IFD_0, 0x013B)
-        m.copyright = text(EXIF_IFD_0, 0x8298)
-        m.imageDescription = text(EXIF_IFD_0, 0x010E)
-        m.dateTimeOriginal = date(EXIF_IFD_EXIF, 0x9003, "DateTimeOriginal", &problems)
-        m.createDate = date(EXIF_IFD_EXIF, 0x9004, "CreateDate", &problems)
-        m.modifyDate = date(EXIF_IFD_0, 0x0132, "ModifyDate", &problems)
-        m.subSecTimeOriginal = validated(text(EXIF_IFD_EXIF, 0x9291), "SubSecTimeOriginal", ExifValues.isSubSec, &problems)
-        m.subSecTimeDigitized = validated(text(EXIF_IFD_EXIF, 0x9292), "SubSecTimeDigitized", ExifValues.isSubSec, &problems)
-        m.subSecTime = validated(text(EXIF_IFD_EXIF, 0x9290), "SubSecTime", ExifValues.isSubSec, &problems)
-        let isOffset = { (value: String) in ExifValues.offsetSeconds(value) != nil }
-        m.offsetTimeOriginal = validated(text(EXIF_IFD_EXIF, 0x9011), "OffsetTimeOriginal", isOffset, &problems)
-        m.offsetTimeDigitized = validated(text(EXIF_IFD_EXIF, 0x9012), "OffsetTimeDigitized", isOffset, &problems)
-        m.offsetTime = validated(text(EXIF_IFD_EXIF, 0x9010), "OffsetTime", isOffset, &problems)
-        // Some tools write dates in ISO form with a zone ("2023-09-27T14:37:11+02:00").
-        m.offsetTimeOriginal = m.offsetTimeOriginal ?? text(EXIF_IFD_EXIF, 0x9003).flatMap(ExifValues.trailingOffset)
-        m.offsetTimeDigitized = m.offsetTimeDigitized ?? text(EXIF_IFD_EXIF, 0x9004).flatMap(ExifValues.trailingOffset)
-        m.offsetTime = m.offsetTime ?? text(EXIF_IFD_0, 0x0132).flatMap(ExifValues.trailingOffset)
-        if let orientation = integer(EXIF_IFD_0, 0x0112) {
-            if (1...8).contains(orientation) {
-                m.orientation = orientation
-            } else {
-                problems.append("Orientation \(orientation) is not one of 1–8; treated as upright")
-            }
+        for tag in MetadataTag.table {
+            read(tag, into: &m, problems: &problems)
         }
-        m.exposureTime = positive(rational(EXIF_IFD_EXIF, 0x829A))
-        m.fNumber = positive(rational(EXIF_IFD_EXIF, 0x829D))
-        m.iso = integer(EXIF_IFD_EXIF, 0x8827).flatMap { $0 > 0 ? $0 : nil }
-        m.focalLength = positive(rational(EXIF_IFD_EXIF, 0x920A))
-        m.focalLengthIn35mmFormat = integer(EXIF_IFD_EXIF, 0xA405).flatMap { $0 > 0 ? $0 : nil }
-        m.flash = integer(EXIF_IFD_EXIF, 0x9209)
-        m.userComment = userComment()
-        m.gps = gps(&problems)
-        m.gpsDateStamp = text(EXIF_IFD_GPS, 0x001D).flatMap { raw in
-            if let date = ExifValues.normalizedDate(raw + " 00:00:00") { return String(date.prefix(10)) }
-            problems.append("GPSDateStamp '\(raw)' is not a real date; ignored")
-            return nil
-        }
-        m.gpsTimeStamp = rationals(EXIF_IFD_GPS, 0x0007).flatMap(ExifValues.timeStamp)
+        // Older cameras keep the serial number in the maker note only.
+        m.serialNumber = m.serialNumber ?? makerNoteSerial(make: m.make)
         return m
     }
 
+    /// Reads one row of the tag table into its field, checked as its kind says.
+    private func read(_ row: MetadataTag, into m: inout PhotoMetadata, problems: inout [String]) {
+        let ifd = Self.ifd(row.ifd)
+        let tag = UInt32(row.tag ?? 0)
+        switch row.kind {
+        case .text(let field):
+            m[keyPath: field] = text(ifd, tag)
+        case .date(let field):
+            m[keyPath: field] = date(ifd, tag, row.name, &problems)
+        case .subSeconds(let field):
+            m[keyPath: field] = validated(text(ifd, tag), row.name, ExifValues.isSubSec, &problems)
+        case .offset(let field, let dateTag, let dateIFD):
+            // Some tools write dates in ISO form with a zone ("2023-09-27T14:37:11+02:00").
+            m[keyPath: field] = validated(text(ifd, tag), row.name, { ExifValues.offsetSeconds($0) != nil }, &problems)
+                ?? text(Self.ifd(dateIFD), UInt32(dateTag)).flatMap(ExifValues.trailingOffset)
+        case .orientation(let field):
+            guard let orientation = integer(ifd, tag) else { return }
+            if (1...8).contains(orientation) {
+                m[keyPath: field] = orientation
+            } else {
+                problems.append("\(row.name) \(orientation) is not one of 1–8; treated as upright")
+            }
+        case .positiveRational(let field):
+            m[keyPath: field] = positive(rational(ifd, tag))
+        case .positiveInteger(let field):
+            m[keyPath: field] = integer(ifd, tag).flatMap { $0 > 0 ? $0 : nil }
+        case .integer(let field):
+            m[keyPath: field] = integer(ifd, tag)
+        case .userComment(let field):
+            m[keyPath: field] = userComment(ifd, tag)
+        case .gpsDate(let field):
+            m[keyPath: field] = text(ifd, tag).flatMap { raw in
+                if let date = ExifValues.normalizedDate(raw + " 00:00:00") { return String(date.prefix(10)) }
+                problems.append("\(row.name) '\(raw)' is not a real date; ignored")
+                return nil
+            }
+        case .gpsTime(let field):
+            m[keyPath: field] = rationals(ifd, tag).flatMap(ExifValues.timeStamp)
+        case .gpsPosition:
+            m.gps = gps(&problems)
+        case .frameSize:
+            break // the JPEG frame's, not EXIF's
+        }
+    }
+
+    static func ifd(_ ifd: MetadataTag.IFD) -> ExifIfd {
+        switch ifd {
+        case .zero: EXIF_IFD_0
+        case .exif: EXIF_IFD_EXIF
+        case .gps: EXIF_IFD_GPS
+        }
+    }
+
     /// UserComment starts with an 8-byte character code naming the encoding of the rest.
-    private func userComment() -> String? {
-        guard let entry = document.entry(EXIF_IFD_EXIF, 0x9286), let data = entry.pointee.data else { return nil }
+    private func userComment(_ ifd: ExifIfd, _ tag: UInt32) -> String? {
+        guard let entry = document.entry(ifd, tag), let data = entry.pointee.data else { return nil }
         let bytes = Array(UnsafeBufferPointer(start: data, count: Int(entry.pointee.size)))
         return ExifValues.userComment(bytes, bigEndian: document.byteOrder == EXIF_BYTE_ORDER_MOTOROLA)
     }
@@ -166,14 +182,14 @@ private struct ExifFields {
     }
 
     private func gps(_ problems: inout [String]) -> GPSPosition? {
-        guard let latitude = degrees(0x0002), let longitude = degrees(0x0004) else {
-            if document.entry(EXIF_IFD_GPS, 0x0002) != nil {
+        guard let latitude = degrees(MetadataTag.GPS.latitude), let longitude = degrees(MetadataTag.GPS.longitude) else {
+            if document.entry(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.latitude)) != nil {
                 problems.append("GPS latitude or longitude is unreadable; position ignored")
             }
             return nil
         }
-        let south = text(EXIF_IFD_GPS, 0x0001)?.uppercased() == "S"
-        let west = text(EXIF_IFD_GPS, 0x0003)?.uppercased() == "W"
+        let south = text(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.latitudeRef))?.uppercased() == "S"
+        let west = text(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.longitudeRef))?.uppercased() == "W"
         let lat = south ? -latitude : latitude
         let lon = west ? -longitude : longitude
         guard abs(lat) <= 90, abs(lon) <= 180 else {
@@ -186,13 +202,13 @@ private struct ExifFields {
             return nil
         }
         var position = GPSPosition(latitude: lat, longitude: lon)
-        if let altitude = rational(EXIF_IFD_GPS, 0x0006) {
-            position.altitude = integer(EXIF_IFD_GPS, 0x0005) == 1 ? -altitude : altitude
+        if let altitude = rational(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.altitude)) {
+            position.altitude = integer(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.altitudeRef)) == 1 ? -altitude : altitude
         }
-        if let direction = rational(EXIF_IFD_GPS, 0x0011) {
+        if let direction = rational(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirection)) {
             if (0...360).contains(direction) {
                 position.imageDirection = direction
-                position.imageDirectionRef = text(EXIF_IFD_GPS, 0x0010)
+                position.imageDirectionRef = text(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirectionRef))
             } else {
                 problems.append("GPSImgDirection \(direction) is not 0–360; ignored")
             }
@@ -200,8 +216,8 @@ private struct ExifFields {
         return position
     }
 
-    private func degrees(_ tag: UInt32) -> Double? {
-        guard let parts = rationals(EXIF_IFD_GPS, tag), let d = parts.first, let degrees = d else { return nil }
+    private func degrees(_ tag: UInt16) -> Double? {
+        guard let parts = rationals(EXIF_IFD_GPS, UInt32(tag)), let d = parts.first, let degrees = d else { return nil }
         let minutes = parts.count > 1 ? parts[1] ?? 0 : 0
         let seconds = parts.count > 2 ? parts[2] ?? 0 : 0
         return degrees + minutes / 60 + seconds / 3600

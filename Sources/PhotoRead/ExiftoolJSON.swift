@@ -6,45 +6,36 @@ import PhotoModel
 public enum ExiftoolJSON {
     public static func object(sourceFile: String, frame: JPEGFrame?, metadata: PhotoMetadata) -> JSONValue {
         var members: [(String, JSONValue)] = [("SourceFile", .string(sourceFile))]
-        func add(_ key: String, _ value: JSONValue?) {
-            if let value { members.append((key, value)) }
+        for row in MetadataTag.table {
+            members += values(of: row, frame: frame, metadata: metadata)
         }
-        add("Make", metadata.make.map(text))
-        add("Model", metadata.model.map(text))
-        add("SerialNumber", metadata.serialNumber.map(text))
-        add("LensModel", metadata.lensModel.map(text))
-        add("DateTimeOriginal", metadata.dateTimeOriginal.map(JSONValue.string))
-        add("CreateDate", metadata.createDate.map(JSONValue.string))
-        add("ModifyDate", metadata.modifyDate.map(JSONValue.string))
-        add("SubSecTimeOriginal", metadata.subSecTimeOriginal.map(text))
-        add("SubSecTimeDigitized", metadata.subSecTimeDigitized.map(text))
-        add("SubSecTime", metadata.subSecTime.map(text))
-        add("OffsetTimeOriginal", metadata.offsetTimeOriginal.map(JSONValue.string))
-        add("OffsetTimeDigitized", metadata.offsetTimeDigitized.map(JSONValue.string))
-        add("OffsetTime", metadata.offsetTime.map(JSONValue.string))
-        add("Orientation", metadata.orientation.map(JSONValue.integer))
-        add("ImageWidth", frame.map { .integer($0.width) })
-        add("ImageHeight", frame.map { .integer($0.height) })
-        add("ExposureTime", metadata.exposureTime.map(JSONValue.number))
-        add("FNumber", metadata.fNumber.map(JSONValue.number))
-        add("ISO", metadata.iso.map(JSONValue.integer))
-        add("FocalLength", metadata.focalLength.map(JSONValue.number))
-        add("FocalLengthIn35mmFormat", metadata.focalLengthIn35mmFormat.map(JSONValue.integer))
-        add("Flash", metadata.flash.map(JSONValue.integer))
-        if let gps = metadata.gps {
-            add("GPSLatitude", .number(gps.latitude))
-            add("GPSLongitude", .number(gps.longitude))
-            add("GPSAltitude", gps.altitude.map(JSONValue.number))
-            add("GPSImgDirection", gps.imageDirection.map(JSONValue.number))
-            add("GPSImgDirectionRef", gps.imageDirectionRef.map(JSONValue.string))
-        }
-        add("GPSDateStamp", metadata.gpsDateStamp.map(JSONValue.string))
-        add("GPSTimeStamp", metadata.gpsTimeStamp.map(JSONValue.string))
-        add("Artist", metadata.artist.map(text))
-        add("Copyright", metadata.copyright.map(text))
-        add("ImageDescription", metadata.imageDescription.map(text))
-        add("UserComment", metadata.userComment.map(text))
         return .object(members)
+    }
+
+    /// One row of the tag table as exiftool names and prints it (`-n`); none when absent.
+    static func values(of row: MetadataTag, frame: JPEGFrame?, metadata m: PhotoMetadata) -> [(String, JSONValue)] {
+        let value: JSONValue?
+        switch row.kind {
+        case .text(let field), .subSeconds(let field), .userComment(let field):
+            value = m[keyPath: field].map(text)
+        case .date(let field), .offset(let field, _, _), .gpsDate(let field), .gpsTime(let field):
+            value = m[keyPath: field].map(JSONValue.string)
+        case .orientation(let field), .positiveInteger(let field), .integer(let field):
+            value = m[keyPath: field].map(JSONValue.integer)
+        case .positiveRational(let field):
+            value = m[keyPath: field].map(JSONValue.number)
+        case .frameSize:
+            return frame.map { [("ImageWidth", .integer($0.width)), ("ImageHeight", .integer($0.height))] } ?? []
+        case .gpsPosition:
+            guard let gps = m.gps else { return [] }
+            let members: [(String, JSONValue?)] = [
+                ("GPSLatitude", .number(gps.latitude)), ("GPSLongitude", .number(gps.longitude)),
+                ("GPSAltitude", gps.altitude.map(JSONValue.number)), ("GPSImgDirection", gps.imageDirection.map(JSONValue.number)),
+                ("GPSImgDirectionRef", gps.imageDirectionRef.map(JSONValue.string)),
+            ]
+            return members.compactMap { name, value in value.map { (name, $0) } }
+        }
+        return value.map { [(row.name, $0)] } ?? []
     }
 
     /// exiftool prints a string that looks like a plain number as a JSON number

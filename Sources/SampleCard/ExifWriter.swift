@@ -48,40 +48,58 @@ private final class ExifBlock {
 
     deinit { exif_data_unref(data) }
 
+    /// Every field of the tag table that `m` holds, stored as its kind says.
     func fill(from m: PhotoMetadata) {
-        ascii(EXIF_IFD_0, 0x010F, m.make)
-        ascii(EXIF_IFD_0, 0x0110, m.model)
-        ascii(EXIF_IFD_0, 0x010E, m.imageDescription)
-        ascii(EXIF_IFD_0, 0x013B, m.artist)
-        ascii(EXIF_IFD_0, 0x8298, m.copyright)
-        ascii(EXIF_IFD_0, 0x0132, m.modifyDate)
-        if let o = m.orientation { shorts(EXIF_IFD_0, 0x0112, [o]) }
-        rationals(EXIF_IFD_EXIF, 0x829A, m.exposureTime.map { [$0] })
-        rationals(EXIF_IFD_EXIF, 0x829D, m.fNumber.map { [$0] })
-        if let iso = m.iso { shorts(EXIF_IFD_EXIF, 0x8827, [iso]) }
-        ascii(EXIF_IFD_EXIF, 0x9003, m.dateTimeOriginal)
-        ascii(EXIF_IFD_EXIF, 0x9004, m.createDate)
-        ascii(EXIF_IFD_EXIF, 0x9011, m.offsetTimeOriginal)
-        ascii(EXIF_IFD_EXIF, 0x9291, m.subSecTimeOriginal)
-        rationals(EXIF_IFD_EXIF, 0x920A, m.focalLength.map { [$0] })
-        ascii(EXIF_IFD_EXIF, 0xA431, m.serialNumber)
-        ascii(EXIF_IFD_EXIF, 0xA434, m.lensModel)
-        if let gps = m.gps { fill(gps) }
+        for row in MetadataTag.table {
+            let ifd = Self.ifd(row.ifd)
+            let tag = UInt32(row.tag ?? 0)
+            switch row.kind {
+            case .text(let field), .date(let field), .subSeconds(let field), .offset(let field, _, _), .gpsDate(let field):
+                ascii(ifd, tag, m[keyPath: field])
+            case .orientation(let field), .positiveInteger(let field), .integer(let field):
+                if let value = m[keyPath: field] { shorts(ifd, tag, [value]) }
+            case .positiveRational(let field):
+                rationals(ifd, tag, m[keyPath: field].map { [$0] })
+            case .userComment(let field):
+                if let text = m[keyPath: field] { bytes(ifd, tag, EXIF_FORMAT_UNDEFINED, Array("ASCII\0\0\0".utf8) + Array(text.utf8)) }
+            case .gpsTime(let field):
+                rationals(ifd, tag, m[keyPath: field].flatMap(Self.timeOfDay))
+            case .gpsPosition:
+                if let gps = m.gps { fill(gps) }
+            case .frameSize:
+                break // the JPEG frame's, written by the encoder
+            }
+        }
+    }
+
+    static func ifd(_ ifd: MetadataTag.IFD) -> ExifIfd {
+        switch ifd {
+        case .zero: EXIF_IFD_0
+        case .exif: EXIF_IFD_EXIF
+        case .gps: EXIF_IFD_GPS
+        }
+    }
+
+    /// `hh:mm:ss[.fff]` as GPSTimeStamp's three rationals.
+    static func timeOfDay(_ text: String) -> [Double]? {
+        let parts = text.split(separator: ":").compactMap { Double($0) }
+        return parts.count == 3 ? parts : nil
     }
 
     private func fill(_ gps: GPSPosition) {
-        bytes(EXIF_IFD_GPS, 0x0000, EXIF_FORMAT_BYTE, [2, 3, 0, 0])
-        ascii(EXIF_IFD_GPS, 0x0001, gps.latitude < 0 ? "S" : "N")
-        rationals(EXIF_IFD_GPS, 0x0002, Self.dms(abs(gps.latitude)))
-        ascii(EXIF_IFD_GPS, 0x0003, gps.longitude < 0 ? "W" : "E")
-        rationals(EXIF_IFD_GPS, 0x0004, Self.dms(abs(gps.longitude)))
+        typealias Tag = MetadataTag.GPS
+        bytes(EXIF_IFD_GPS, 0x0000, EXIF_FORMAT_BYTE, [2, 3, 0, 0]) // GPSVersionID 2.3
+        ascii(EXIF_IFD_GPS, UInt32(Tag.latitudeRef), gps.latitude < 0 ? "S" : "N")
+        rationals(EXIF_IFD_GPS, UInt32(Tag.latitude), Self.dms(abs(gps.latitude)))
+        ascii(EXIF_IFD_GPS, UInt32(Tag.longitudeRef), gps.longitude < 0 ? "W" : "E")
+        rationals(EXIF_IFD_GPS, UInt32(Tag.longitude), Self.dms(abs(gps.longitude)))
         if let altitude = gps.altitude {
-            bytes(EXIF_IFD_GPS, 0x0005, EXIF_FORMAT_BYTE, [altitude < 0 ? 1 : 0])
-            rationals(EXIF_IFD_GPS, 0x0006, [abs(altitude)])
+            bytes(EXIF_IFD_GPS, UInt32(Tag.altitudeRef), EXIF_FORMAT_BYTE, [altitude < 0 ? 1 : 0])
+            rationals(EXIF_IFD_GPS, UInt32(Tag.altitude), [abs(altitude)])
         }
         if let direction = gps.imageDirection {
-            ascii(EXIF_IFD_GPS, 0x0010, gps.imageDirectionRef ?? "T")
-            rationals(EXIF_IFD_GPS, 0x0011, [direction])
+            ascii(EXIF_IFD_GPS, UInt32(Tag.imageDirectionRef), gps.imageDirectionRef ?? "T")
+            rationals(EXIF_IFD_GPS, UInt32(Tag.imageDirection), [direction])
         }
     }
 

@@ -20,12 +20,21 @@ import PhotoCatalog
         m.createDate = "2026:01:15 17:04:12"
         m.modifyDate = "2026:01:16 09:00:00"
         m.subSecTimeOriginal = "050"
+        m.subSecTimeDigitized = "051"
+        m.subSecTime = "7"
         m.offsetTimeOriginal = "-03:30"
+        m.offsetTimeDigitized = "-03:30"
+        m.offsetTime = "+01:00"
         m.orientation = 6
         m.exposureTime = 1.0 / 250
         m.fNumber = 4
         m.iso = 6400
         m.focalLength = 24
+        m.focalLengthIn35mmFormat = 38
+        m.flash = 16
+        m.gpsDateStamp = "2026:01:15"
+        m.gpsTimeStamp = "13:04:12.5"
+        m.userComment = "Cake, second try"
         m.gps = GPSPosition(latitude: -33.8568, longitude: -151.2153, altitude: -12.5, imageDirection: 271.25, imageDirectionRef: "M")
         m.artist = "Leyla Məmmədova"
         m.copyright = "CC BY-SA 4.0"
@@ -48,6 +57,27 @@ import PhotoCatalog
         #expect(gps.imageDirectionRef == "M")
         read.gps = original.gps
         #expect(read == original)
+    }
+
+    /// The tag table is the one list of what photocat reads: a photo holding every field shows
+    /// each of them in `inspect --json`, under the table's names and in its order.
+    @Test func inspectShowsEveryFieldOfTheTagTable() throws {
+        let segment = try ExifWriter.segment(for: Self.everything())
+        let metadata = ExifReader.read(segment: segment).metadata
+        let frame = JPEGFrame(width: 6000, height: 4000, components: 3, precision: 8, process: .baseline, arithmetic: false)
+        guard case .object(let members) = ExiftoolJSON.object(sourceFile: "a.jpg", frame: frame, metadata: metadata) else {
+            Issue.record("not an object")
+            return
+        }
+        let names = members.map(\.0)
+        let expected = ["SourceFile"] + MetadataTag.table.flatMap { row -> [String] in
+            switch row.kind {
+            case .frameSize: ["ImageWidth", "ImageHeight"]
+            case .gpsPosition: ["GPSLatitude", "GPSLongitude", "GPSAltitude", "GPSImgDirection", "GPSImgDirectionRef"]
+            default: [row.name]
+            }
+        }
+        #expect(names == expected)
     }
 
     @Test func invalidValuesAreReportedNotPassedOn() throws {
