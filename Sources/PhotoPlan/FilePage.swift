@@ -36,37 +36,12 @@ public struct FilePageContent: Sendable, Equatable {
     }
 }
 
-/// Renders the page in UploadWizard's layout (reference: commons.md §1). All free text passes
-/// through `Wikitext.escape`, so nothing from EXIF or the manifest can break out of its place.
+/// Renders a file page through a template (`PageTemplate`). All free text passes through
+/// `Wikitext.escape`, so nothing from EXIF or the manifest can break out of its place.
 public enum FilePage {
-    /// The page in the built-in layout, or through the user's Mustache template when given.
-    public static func render(_ page: FilePageContent, template: PageTemplate?) -> String {
-        template?.render(page) ?? render(page)
-    }
-
-    public static func render(_ page: FilePageContent) -> String {
-        var lines = ["=={{int:filedesc}}==", "{{Information"]
-        let descriptions = page.descriptions.map { "{{\($0.language)|1=\(Wikitext.escape($0.text))}}" }
-        lines.append("|description=" + (descriptions.first ?? ""))
-        lines += descriptions.dropFirst()
-        lines.append("|date=" + (page.date ?? ""))
-        lines.append("|source={{own}}")
-        lines.append("|author=" + author(page.author))
-        lines.append("|permission=")
-        lines.append("|other versions=")
-        lines.append("}}")
-        let location = locationMarkup(page)
-        if !location.isEmpty { lines.append(location) }
-        lines += ["", "=={{int:license-header}}==", "{{self|\(page.license)}}"]
-        if let consent = page.consent { lines.append("{{Consent|\(consent)}}") }
-        if page.personalityRights { lines.append("{{Personality rights}}") }
-        lines.append("")
-        if page.categories.isEmpty {
-            lines.append("{{subst:unc}}")
-        } else {
-            lines += page.categories.map { "[[Category:\(Wikitext.linkTarget($0))]]" }
-        }
-        return lines.joined(separator: "\n") + "\n"
+    /// The page through the user's Mustache template when given, else the built-in one.
+    public static func render(_ page: FilePageContent, template: PageTemplate? = nil) -> String {
+        (template ?? .builtIn).render(page)
     }
 
     static func locationMarkup(_ page: FilePageContent) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import PhotoModel
 
 /// `review.html`: one static page to look over the whole batch before uploading, offline, from
@@ -7,18 +8,24 @@ import PhotoModel
 public enum ReviewPage {
     /// `header` gives the title, and each person's name and consent, shown beside each photo.
     public static func render(entries: [BatchEntry], header: BatchHeader) -> String {
-        let title = header.title
         let consent = Dictionary(header.people.map { ($0.id, $0.consent) }, uniquingKeysWith: { a, _ in a })
-        var html = [head(title: title, entries: entries)]
-        for (scene, members) in groups(entries) {
-            html.append("<section><h2>\(escape(scene ?? "No scene"))</h2><div class=\"grid\">")
-            html += members.map { card($0, consent: consent) }
-            html.append("</div></section>")
+        let filters = BatchEntry.Status.allCases.enumerated().map { index, status -> [String: Any] in
+            ["status": status.rawValue, "count": entries.filter { $0.status == status }.count, "first": index == 0]
         }
-        html.append(script)
-        html.append("</body></html>\n")
-        return html.joined(separator: "\n")
+        let groups = groups(entries).map { scene, members -> [String: Any] in
+            ["scene": scene ?? "No scene", "cards": members.map { card($0, consent: consent) }]
+        }
+        return template.render(["title": header.title, "count": entries.count, "filters": filters, "groups": groups])
     }
+
+    private static let template: MustacheTemplate = {
+        _ = ContentTypes.registered
+        do {
+            return try MustacheTemplate(string: "{{% CONTENT_TYPE: \(ContentTypes.html)}}" + templateText)
+        } catch {
+            preconditionFailure("the review page template does not parse: \(error)")
+        }
+    }()
 
     /// Scenes in the order of their first photo, photos by capture time; no scene last.
     public static func groups(_ entries: [BatchEntry]) -> [(String?, [BatchEntry])] {
@@ -33,72 +40,32 @@ public enum ReviewPage {
         return order.map { ($0, members[$0]!) }
     }
 
-    static func head(title: String, entries: [BatchEntry]) -> String {
-        let counts = BatchEntry.Status.allCases.map { status in (status, entries.filter { $0.status == status }.count) }
-        let filters = counts.map { status, count in
-            "<label><input type=\"checkbox\" data-filter=\"\(status.rawValue)\" checked> \(status.rawValue) (\(count))</label>"
-        }.joined(separator: " ")
-        return """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>\(escape(title)) — photocat review</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <style>
-        body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #202122; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 1em; }
-        .card { border: 1px solid #c8ccd1; border-radius: 4px; padding: .6em; background: #fff; }
-        .card img { width: 100%; height: 190px; object-fit: contain; background: #eaecf0; }
-        .name { font-weight: 600; word-break: break-word; }
-        .status { display: inline-block; padding: 0 .5em; border-radius: 3px; color: #fff; font-size: 12px; }
-        .ready { background: #14866d; } .excluded { background: #ac6600; } .duplicate { background: #72777d; } .failed { background: #d73333; }
-        .reasons { color: #54595d; margin: .3em 0; } pre { white-space: pre-wrap; font-size: 12px; background: #f8f9fa; padding: .5em; }
-        .missing { display: flex; align-items: center; justify-content: center; height: 190px; background: #eaecf0; color: #72777d; }
-        </style></head>
-        <body data-cards="\(entries.count)">
-        <h1>\(escape(title))</h1>
-        <p>\(entries.count) photos. Show: \(filters)</p>
-        """
-    }
-
-    static func card(_ entry: BatchEntry, consent: [String: Consent]) -> String {
-        let image = entry.thumbnails.first.map { "<img id=\"t-\(entry.sha1 ?? "")\" src=\"\(escape($0))\" alt=\"\(escape(entry.source))\">" }
-            ?? "<div class=\"missing\">no thumbnail</div>"
-        var lines = ["<article class=\"card\" data-status=\"\(entry.status.rawValue)\">", image]
-        lines.append("<div class=\"name\">\(escape(entry.filename ?? entry.source))</div>")
-        lines.append("<div><span class=\"status \(entry.status.rawValue)\">\(entry.status.rawValue)</span> \(escape(entry.captured ?? "no date"))</div>")
-        if !entry.reasons.isEmpty { lines.append("<div class=\"reasons\">\(escape(entry.reasons.joined(separator: "; ")))</div>") }
-        lines.append("<div>Source: \(escape(entry.source))</div>")
+    /// One photo's values for the template.
+    static func card(_ entry: BatchEntry, consent: [String: Consent]) -> [String: Any] {
+        var values: [String: Any] = [
+            "status": entry.status.rawValue, "name": entry.filename ?? entry.source, "source": entry.source,
+            "captured": entry.captured ?? "no date",
+        ]
+        if let thumbnail = entry.thumbnails.first {
+            values["thumbnail"] = thumbnail
+            values["sha1"] = entry.sha1 ?? ""
+        }
+        if !entry.reasons.isEmpty { values["reasons"] = entry.reasons.joined(separator: "; ") }
         if !entry.people.isEmpty {
-            let people = entry.people.map { id in
+            values["people"] = entry.people.map { id in
                 switch consent[id] {
                 case .full?: "\(id) (named)"
                 case .group?: "\(id) (group consent, not named)"
                 case .none?: "\(id) (no consent)"
                 case nil: id
                 }
-            }
-            lines.append("<div>People: \(escape(people.joined(separator: ", ")))</div>")
+            }.joined(separator: ", ")
         }
-        if let wikitext = entry.wikitext { lines.append("<details><summary>Page text</summary><pre>\(escape(wikitext))</pre></details>") }
-        lines.append("</article>")
-        return lines.joined(separator: "\n")
+        if let wikitext = entry.wikitext { values["wikitext"] = wikitext }
+        return values
     }
 
-    /// Status filters, and a self-check for tests: thumbnails that failed to load.
-    static let script = """
-    <script>
-    document.querySelectorAll('[data-filter]').forEach(function (box) {
-      box.addEventListener('change', function () {
-        document.querySelectorAll('.card[data-status="' + box.dataset.filter + '"]').forEach(function (card) { card.hidden = !box.checked; });
-      });
-    });
-    window.addEventListener('load', function () {
-      var broken = Array.prototype.filter.call(document.images, function (img) { return !(img.complete && img.naturalWidth > 0); });
-      document.body.dataset.brokenImages = broken.map(function (img) { return img.id; }).join(' ');
-      document.body.dataset.loaded = 'yes';
-    });
-    </script>
-    """
-
+    /// HTML escaping for text and attribute values.
     public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
