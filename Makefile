@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FLAGS    := $(shell bench/release-flags)
 RELEASE   = $(shell $(SWIFT) build -c release $(FLAGS) --show-bin-path 2>/dev/null)
 
-.PHONY: demo test test-asan test-tsan deps build install fixtures golden bench bench-rerun fuzz clean
+.PHONY: demo test test-asan test-tsan deps build install fixtures golden bench bench-rerun fuzz format lint clean
 
 # System libraries come from the distribution; only what is missing is installed.
 deps:
@@ -60,6 +60,14 @@ fuzz: deps
 install: build
 	install -d $(PREFIX)/bin
 	install -m 755 $(RELEASE)/photocat $(PREFIX)/bin/photocat
+
+# The code's layout, as .swift-format describes it (swift-format comes with the Swift toolchain).
+FORMATTED := Sources Tests Package.swift fuzz/target
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
 
 # Regenerates the sample card from SampleCard.swift (photocat's own encoder and EXIF writer).
 fixtures: deps

@@ -103,7 +103,8 @@ let package = Package(
 // runtime brings a `main` of its own besides the one SwiftPM gives every executable; either
 // one starts the fuzzer (see fuzz/target), so the linker may keep whichever it meets first.
 if ProcessInfo.processInfo.environment["PHOTOCAT_FUZZ"] != nil {
-    package.targets.append(.executableTarget(
-        name: "photocat-fuzz", dependencies: ["PhotoRead"], path: "fuzz/target",
-        linkerSettings: [.unsafeFlags(["-Xlinker", "--allow-multiple-definition"])]))
+    package.targets.append(
+        .executableTarget(
+            name: "photocat-fuzz", dependencies: ["PhotoRead"], path: "fuzz/target",
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--allow-multiple-definition"])]))
 }

@@ -35,8 +35,10 @@ public struct DryRun: Sendable {
         }
         let unclaimed = self.unclaimed
         lines.append("")
-        lines.append(unclaimed.isEmpty ? "Every photo has a scene."
-                     : "\(unclaimed.count) photo\(unclaimed.count == 1 ? "" : "s") no scene claims: " + unclaimed.map(\.source).joined(separator: ", "))
+        lines.append(
+            unclaimed.isEmpty
+                ? "Every photo has a scene."
+                : "\(unclaimed.count) photo\(unclaimed.count == 1 ? "" : "s") no scene claims: " + unclaimed.map(\.source).joined(separator: ", "))
         lines.append("(Image data was not decoded: `photocat run` also fails damaged photos.)")
         return lines
     }

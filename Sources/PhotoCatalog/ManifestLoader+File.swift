@@ -9,8 +9,11 @@ extension ManifestLoader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw PhotoCatalogError.manifest([ManifestIssue(file: url.path, line: 1, column: 1, message: "cannot read the manifest: \(error.reason)")])
+            throw PhotoCatalogError.manifest([ManifestIssue(file: url.path, line: 1, column: 1, message: "cannot read the manifest: \(error.reason)")]
+            )
         }
-        return try ManifestLoader(fileName: url.path, directory: url.deletingLastPathComponent(), readFile: { try? String(contentsOf: $0, encoding: .utf8) }).parse(text)
+        return try ManifestLoader(
+            fileName: url.path, directory: url.deletingLastPathComponent(), readFile: { try? String(contentsOf: $0, encoding: .utf8) }
+        ).parse(text)
     }
 }

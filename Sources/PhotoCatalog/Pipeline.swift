@@ -34,8 +34,10 @@ public struct Pipeline: Sendable {
     /// `progress` is called once per photo read, with (done, total, card-relative path).
     /// `stop` is polled between photos: when SIGINT or SIGTERM sets it, the photos in flight
     /// finish and are committed, and the run throws `.interrupted`.
-    public func run(stop: StopRequest = StopRequest(),
-                    progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws -> RunResult {
+    public func run(
+        stop: StopRequest = StopRequest(),
+        progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }
+    ) async throws -> RunResult {
         let config = configuration
         try checkOutputIsOutsideCard()
         // The card is scanned before anything is created, so a card that is not mounted leaves
@@ -52,17 +54,20 @@ public struct Pipeline: Sendable {
         let runID = try catalog.beginRun(card: config.card, shard: config.shard)
         var work = RunWork()
         do {
-            return try await run(scan: scan, catalog: catalog, stored: stored, adopted: adopted, runID: runID, work: &work,
-                                 stop: stop, progress: progress)
+            return try await run(
+                scan: scan, catalog: catalog, stored: stored, adopted: adopted, runID: runID, work: &work,
+                stop: stop, progress: progress)
         } catch let error as PhotoCatalogError {
             try? catalog.endRun(runID, exitCode: error.exitCode, work: work)
             throw error
         }
     }
 
-    private func run(scan: ScanResult, catalog: Catalog, stored: [PathKey: PhotoRow], adopted: [AdoptedName], runID: Int64,
-                     work: inout RunWork, stop: StopRequest,
-                     progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> RunResult {
+    private func run(
+        scan: ScanResult, catalog: Catalog, stored: [PathKey: PhotoRow], adopted: [AdoptedName], runID: Int64,
+        work: inout RunWork, stop: StopRequest,
+        progress: @escaping @Sendable (Int, Int, String) -> Void
+    ) async throws -> RunResult {
         let config = configuration
         let previousCard = try catalog.lastCard(before: runID)
         let thumbnails = try catalog.thumbnailPaths()
@@ -76,8 +81,9 @@ public struct Pipeline: Sendable {
         let batch = derive(current: current, removed: plan.removed, stored: stored, adopted: adopted, scan: scan)
         let report = makeReport(scan: scan, records: current.map(\.record), plan: batch)
         let changed = derivedRows(current: current, removed: plan.removed, entries: batch.entries, stored: stored, runID: runID)
-        let run = try catalog.commitBatch(runID, rows: changed, batch: BatchHeader(manifest: config.manifest), counts: report.counts,
-                                          work: work, report: report)
+        let run = try catalog.commitBatch(
+            runID, rows: changed, batch: BatchHeader(manifest: config.manifest), counts: report.counts,
+            work: work, report: report)
         var rows = stored
         for row in fresh.map(\.row) + changed { rows[row.key] = row }
         let rendered = Set(fresh.flatMap { $0.record.thumbnails.map(\.path) })
@@ -90,22 +96,26 @@ public struct Pipeline: Sendable {
             throw PhotoCatalogError.cannotWrite(config.output.path, error.reason)
         }
         try catalog.endRun(runID, exitCode: report.exitCode)
-        return RunResult(report: report, entries: batch.entries, work: work, events: events(plan, previousCard: previousCard),
-                         written: written, times: fresh.map(\.record.times).reduce(StageTimes(), +), runID: runID)
+        return RunResult(
+            report: report, entries: batch.entries, work: work, events: events(plan, previousCard: previousCard),
+            written: written, times: fresh.map(\.record.times).reduce(StageTimes(), +), runID: runID)
     }
 
     /// Reads what the catalogue cannot answer for, committing each photo with its thumbnails as
     /// soon as it is done.
-    private func read(_ files: [CardFile], stored: [PathKey: PhotoRow], catalog: Catalog, runID: Int64, stop: StopRequest,
-                      progress: @escaping @Sendable (Int, Int, String) -> Void) async throws -> [(row: PhotoRow, record: PhotoRecord)] {
+    private func read(
+        _ files: [CardFile], stored: [PathKey: PhotoRow], catalog: Catalog, runID: Int64, stop: StopRequest,
+        progress: @escaping @Sendable (Int, Int, String) -> Void
+    ) async throws -> [(row: PhotoRow, record: PhotoRecord)] {
         let config = configuration
         let reader = PhotoReader(thumbnails: config.thumbnails, claims: ThumbnailClaims())
         var read: [(row: PhotoRow, record: PhotoRecord)] = []
         try await Self.readAll(files, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
             var kept = record
             kept.rendered = []
-            let row = PhotoRow(file: file, record: kept, keys: config.keys, options: config.thumbnails,
-                               run: runID, previous: stored[file.key])
+            let row = PhotoRow(
+                file: file, record: kept, keys: config.keys, options: config.thumbnails,
+                run: runID, previous: stored[file.key])
             let thumbnails = record.rendered.map { (path: ThumbnailFile(size: $0.size, sha1: record.sha1 ?? "").path, jpeg: $0.jpeg) }
             try catalog.save(row, thumbnails: thumbnails)
             read.append((row, kept))
@@ -114,21 +124,25 @@ public struct Pipeline: Sendable {
     }
 
     /// The whole batch, from the rows of every photo now on the card. Pure.
-    private func derive(current: [PhotoRow], removed: [PhotoRow], stored: [PathKey: PhotoRow], adopted: [AdoptedName],
-                        scan: ScanResult) -> BatchPlanner.Plan {
+    private func derive(
+        current: [PhotoRow], removed: [PhotoRow], stored: [PathKey: PhotoRow], adopted: [AdoptedName],
+        scan: ScanResult
+    ) -> BatchPlanner.Plan {
         let records = current.map(\.record)
         let presentSHA1 = Set(records.compactMap(\.sha1))
         let inBatch = Set(current.map(\.key))
-        return BatchPlanner.plan(records: records, manifest: configuration.manifest,
-                                 previousNames: Self.previousNames(stored: stored, adopted: adopted),
-                                 reservedNames: Set(removed.filter { !presentSHA1.contains($0.sha1 ?? "") }.compactMap(\.name)),
-                                 knownSHA1: configuration.knownSHA1, shard: configuration.shard,
-                                 otherPhotos: scan.files.filter { !inBatch.contains($0.key) }.map(\.relativePath))
+        return BatchPlanner.plan(
+            records: records, manifest: configuration.manifest,
+            previousNames: Self.previousNames(stored: stored, adopted: adopted),
+            reservedNames: Set(removed.filter { !presentSHA1.contains($0.sha1 ?? "") }.compactMap(\.name)),
+            knownSHA1: configuration.knownSHA1, shard: configuration.shard,
+            otherPhotos: scan.files.filter { !inBatch.contains($0.key) }.map(\.relativePath))
     }
 
     private var rules: WorkPlan.Rules {
-        WorkPlan.Rules(keys: configuration.keys, thumbnails: configuration.thumbnails,
-                       settleSeconds: configuration.settleSeconds, shard: configuration.shard, rebuild: configuration.rebuild)
+        WorkPlan.Rules(
+            keys: configuration.keys, thumbnails: configuration.thumbnails,
+            settleSeconds: configuration.settleSeconds, shard: configuration.shard, rebuild: configuration.rebuild)
     }
 
     /// Path or SHA-1 → the Commons name given before, so names stay put: the catalogue's, and
@@ -148,9 +162,12 @@ public struct Pipeline: Sendable {
     }
 
     /// The catalogue rows whose derived columns or state this run changed.
-    private func derivedRows(current: [PhotoRow], removed: [PhotoRow], entries: [BatchEntry],
-                             stored: [PathKey: PhotoRow], runID: Int64) -> [PhotoRow] {
-        let key = configuration.keys.derive(manifest: configuration.manifest.fingerprint, knownSHA1: configuration.knownSHA1, shard: configuration.shard)
+    private func derivedRows(
+        current: [PhotoRow], removed: [PhotoRow], entries: [BatchEntry],
+        stored: [PathKey: PhotoRow], runID: Int64
+    ) -> [PhotoRow] {
+        let key = configuration.keys.derive(
+            manifest: configuration.manifest.fingerprint, knownSHA1: configuration.knownSHA1, shard: configuration.shard)
         let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [PhotoRow] = []
         for row in current {
@@ -184,15 +201,21 @@ public struct Pipeline: Sendable {
         var removed: [Diagnostic] = []
         if let previousCard, previousCard != configuration.card.path, !plan.removed.isEmpty {
             // Most likely a second card pointed at the same output folder by mistake.
-            removed.append(Diagnostic(.warning, .cardChanged, path: ".",
-                                      "the last run read \(previousCard); the \(plan.removed.count) photos not on \(configuration.card.path) left the batch. Give each card its own --out, or copy the cards into one folder"))
+            removed.append(
+                Diagnostic(
+                    .warning, .cardChanged, path: ".",
+                    "the last run read \(previousCard); the \(plan.removed.count) photos not on \(configuration.card.path) left the batch. Give each card its own --out, or copy the cards into one folder"
+                ))
         }
         removed += plan.removed.map {
-            Diagnostic(.note, .cardRemoved, path: $0.path, configuration.removed == .delete
-                       ? "no longer on the card; its page and thumbnails were removed"
-                       : "no longer on the card; its page and thumbnails are kept (--removed keep) but it left the batch")
+            Diagnostic(
+                .note, .cardRemoved, path: $0.path,
+                configuration.removed == .delete
+                    ? "no longer on the card; its page and thumbnails were removed"
+                    : "no longer on the card; its page and thumbnails are kept (--removed keep) but it left the batch")
         }
-        let why = "changed less than \(configuration.settleSeconds) s ago, perhaps still being copied; left for the next run (--settle 0 takes it now)"
+        let why =
+            "changed less than \(configuration.settleSeconds) s ago, perhaps still being copied; left for the next run (--settle 0 takes it now)"
         // A card being copied can have hundreds of such files: one line then, not hundreds.
         if plan.settling.count > 5 {
             let first = plan.settling.prefix(3).map(\.relativePath).joined(separator: ", ")
@@ -205,9 +228,11 @@ public struct Pipeline: Sendable {
     /// follows the number of workers, not the size of the card (a record's rendered thumbnails
     /// live until `commit` has kept them). `commit` runs for each photo in turn, on this task;
     /// when it throws, no new photo starts and the error is rethrown.
-    static func readAll(_ files: [CardFile], reader: PhotoReader, jobs: Int, stop: StopRequest? = nil,
-                        progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in },
-                        commit: (CardFile, PhotoRecord) throws -> Void) async throws {
+    static func readAll(
+        _ files: [CardFile], reader: PhotoReader, jobs: Int, stop: StopRequest? = nil,
+        progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in },
+        commit: (CardFile, PhotoRecord) throws -> Void
+    ) async throws {
         try await withThrowingTaskGroup(of: (Int, PhotoRecord).self) { group in
             var done = 0
             var next = 0
@@ -237,7 +262,9 @@ public struct Pipeline: Sendable {
 
     /// Scans a card and reads every photo's metadata, without decoding pixels or writing
     /// anything: what `validate --card` and `init` need.
-    public static func readMetadata(card: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> (scan: ScanResult, records: [PhotoRecord]) {
+    public static func readMetadata(card: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> (
+        scan: ScanResult, records: [PhotoRecord]
+    ) {
         let scan = try CardScanner(root: card).scan()
         let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []))
         var records: [PhotoRecord] = []
@@ -285,7 +312,8 @@ public struct Pipeline: Sendable {
         counts.skippedFiles = scanDiagnostics.filter(\.id.passesOverAFile).count
         var diagnostics = scanDiagnostics + records.flatMap(\.diagnostics) + plan.diagnostics
         diagnostics.sort { ($0.path, $0.id.rawValue, $0.message) < ($1.path, $1.id.rawValue, $1.message) }
-        return RunReport(tool: "photocat \(PhotocatVersion.current)", card: configuration.card.lastPathComponent,
-                         counts: counts, thumbnailSizes: configuration.thumbnails.sizes.sorted(), diagnostics: diagnostics)
+        return RunReport(
+            tool: "photocat \(PhotocatVersion.current)", card: configuration.card.lastPathComponent,
+            counts: counts, thumbnailSizes: configuration.thumbnails.sizes.sorted(), diagnostics: diagnostics)
     }
 }

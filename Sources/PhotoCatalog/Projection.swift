@@ -13,16 +13,19 @@ public enum Projection {
     static func write(rows: [PhotoRow], run: RunRow, to output: URL, rendered: Set<String>, catalog: Catalog) throws -> AtomicFile.Counts {
         let rows = rows.sorted { $0.key < $1.key }
         let entries = rows.filter { $0.state == .present }.compactMap(\.entry)
-        let pages = rows.compactMap { row in row.entry.flatMap { entry in
-            entry.filename.map { row.outputs.contains("commons/\($0).wikitext") } == true ? entry : nil
-        } }
+        let pages = rows.compactMap { row in
+            row.entry.flatMap { entry in
+                entry.filename.map { row.outputs.contains("commons/\($0).wikitext") } == true ? entry : nil
+            }
+        }
         guard let report = run.report, let header = run.batch else {
             throw PhotoCatalogError.catalog(catalog.url.path, "run \(run.id ?? 0) has no batch to write")
         }
         let files = try BatchFiles.make(entries: entries, pages: pages, report: report, card: run.card, header: header)
         let thumbnails = Set(rows.flatMap(\.outputs).filter { $0.hasPrefix("thumbs/") })
-        return try OutputWriter(root: output).write(files: files.map { ($0.path, $0.data) }, thumbnails: thumbnails,
-                                                    rendered: rendered, jpeg: catalog.thumbnail)
+        return try OutputWriter(root: output).write(
+            files: files.map { ($0.path, $0.data) }, thumbnails: thumbnails,
+            rendered: rendered, jpeg: catalog.thumbnail)
     }
 
     /// `photocat project`: writes the output folder anew from its catalogue alone (no card),
@@ -30,7 +33,8 @@ public enum Projection {
     public static func rebuild(output: URL) throws -> AtomicFile.Counts {
         let output = output.standardizedFileURL
         guard FileManager.default.fileExists(atPath: output.appendingPathComponent(Catalog.fileName).path) else {
-            throw PhotoCatalogError.catalog(output.appendingPathComponent(Catalog.fileName).path, "not found; has `photocat run` written to \(output.path)?")
+            throw PhotoCatalogError.catalog(
+                output.appendingPathComponent(Catalog.fileName).path, "not found; has `photocat run` written to \(output.path)?")
         }
         let lock = try OutputLock(folder: output)
         defer { withExtendedLifetime(lock) {} }

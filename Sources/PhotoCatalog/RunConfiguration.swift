@@ -32,10 +32,12 @@ public struct RunConfiguration: Sendable {
         case keep
     }
 
-    public init(card: URL, manifest: Manifest, output: URL,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, thumbnails: ThumbnailOptions = ThumbnailOptions(),
-                knownSHA1: Set<String> = [], settleSeconds: Int = 60, shard: Shard? = nil, rebuild: Bool = false,
-                removed: RemovedPolicy = .delete, keys: StageKeys = .current) {
+    public init(
+        card: URL, manifest: Manifest, output: URL,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, thumbnails: ThumbnailOptions = ThumbnailOptions(),
+        knownSHA1: Set<String> = [], settleSeconds: Int = 60, shard: Shard? = nil, rebuild: Bool = false,
+        removed: RemovedPolicy = .delete, keys: StageKeys = .current
+    ) {
         self.card = card.standardizedFileURL
         self.manifest = manifest
         self.output = output.standardizedFileURL

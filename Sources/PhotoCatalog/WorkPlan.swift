@@ -38,8 +38,10 @@ public struct WorkPlan: Sendable {
     /// - Parameters:
     ///   - now: nanoseconds since 1970.
     ///   - thumbnailExists: whether the catalogue holds a thumbnail (by its path in the output folder).
-    public static func make(files: [CardFile], catalogue: [PathKey: PhotoRow], rules: Rules, now: Int64,
-                            thumbnailExists: (String) -> Bool) -> WorkPlan {
+    public static func make(
+        files: [CardFile], catalogue: [PathKey: PhotoRow], rules: Rules, now: Int64,
+        thumbnailExists: (String) -> Bool
+    ) -> WorkPlan {
         var plan = WorkPlan()
         var seen = Set<PathKey>()
         for file in files {

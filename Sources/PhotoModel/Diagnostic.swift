@@ -63,7 +63,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         public var passesOverAFile: Bool {
             switch self {
             case .scanUnreadable, .scanSpecialFile, .scanSymlink, .scanSymlinkLoop, .scanDanglingSymlink, .scanSymlinkOutside,
-                 .scanNotJPEG, .scanVideo, .scanUnknownFile:
+                .scanNotJPEG, .scanVideo, .scanUnknownFile:
                 true
             default:
                 false

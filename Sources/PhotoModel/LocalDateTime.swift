@@ -40,8 +40,9 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     public static func offsetSeconds(_ raw: String) -> Int? {
         let chars = Array(raw.trimmingCharacters(in: .whitespaces))
         guard chars.count == 6, chars[0] == "+" || chars[0] == "-", chars[3] == ":",
-              let hours = Int(String(chars[1...2])), let minutes = Int(String(chars[4...5])),
-              minutes < 60 else { return nil }
+            let hours = Int(String(chars[1...2])), let minutes = Int(String(chars[4...5])),
+            minutes < 60
+        else { return nil }
         let seconds = (hours * 60 + minutes) * 60 * (chars[0] == "-" ? -1 : 1)
         return (-12 * 3600...14 * 3600).contains(seconds) ? seconds : nil
     }
@@ -53,12 +54,15 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         guard chars.count >= 19 else { return nil }
         let separators: Set<Character> = [":", "-", "/"]
         guard separators.contains(chars[4]), chars[7] == chars[4], chars[10] == " " || chars[10] == "T",
-              chars[13] == ":", chars[16] == ":" else { return nil }
+            chars[13] == ":", chars[16] == ":"
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? { Int(String(chars[range])) }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else { return nil }
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+        else { return nil }
         guard (1800...2999).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+        else { return nil }
         return String(format: "%04d:%02d:%02d %02d:%02d:%02d", year, month, day, hour, minute, second)
     }
 

@@ -33,7 +33,8 @@ public struct PathKey: Hashable, Comparable, Sendable, ExpressibleByStringLitera
         while index < bytes.count {
             let length = Self.sequenceLength(bytes[index])
             if length > 0, index + length <= bytes.count,
-               let character = String(validating: bytes[index..<index + length], as: UTF8.self) {
+                let character = String(validating: bytes[index..<index + length], as: UTF8.self)
+            {
                 out += character
                 index += length
             } else {

@@ -17,8 +17,10 @@ public struct GPSPosition: Sendable, Equatable, Codable {
     /// `T` (true north) or `M` (magnetic north).
     public var imageDirectionRef: String?
 
-    public init(latitude: Double, longitude: Double, altitude: Double? = nil,
-                imageDirection: Double? = nil, imageDirectionRef: String? = nil) {
+    public init(
+        latitude: Double, longitude: Double, altitude: Double? = nil,
+        imageDirection: Double? = nil, imageDirectionRef: String? = nil
+    ) {
         self.latitude = latitude
         self.longitude = longitude
         self.altitude = altitude

@@ -38,7 +38,8 @@ public enum PhotoPattern: Sendable, Equatable, CustomStringConvertible {
         if text.contains("..") {
             let ends = text.components(separatedBy: "..")
             guard ends.count == 2, let low = numbered(stem(ends[0])), let high = numbered(stem(ends[1])),
-                  low.prefix.lowercased() == high.prefix.lowercased(), low.number <= high.number else { return nil }
+                low.prefix.lowercased() == high.prefix.lowercased(), low.number <= high.number
+            else { return nil }
             return .range(prefix: low.prefix, from: low.number, to: high.number, digits: stem(ends[0]).count - low.prefix.count)
         }
         if text.contains(where: { "*?[".contains($0) }) { return .glob(text) }

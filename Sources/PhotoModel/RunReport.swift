@@ -13,7 +13,9 @@ public struct RunReport: Sendable, Equatable, Codable {
         public var skippedFiles = 0
 
         public init(photos: Int = 0, ready: Int = 0, excluded: Int = 0, duplicate: Int = 0, failed: Int = 0, skippedFiles: Int = 0) {
-            (self.photos, self.ready, self.excluded, self.duplicate, self.failed, self.skippedFiles) = (photos, ready, excluded, duplicate, failed, skippedFiles)
+            (self.photos, self.ready, self.excluded, self.duplicate, self.failed, self.skippedFiles) = (
+                photos, ready, excluded, duplicate, failed, skippedFiles
+            )
         }
 
         enum CodingKeys: String, CodingKey {

@@ -104,7 +104,8 @@ public struct StructuredData: Sendable, Equatable, Codable {
                 self = .day(String(time.dropFirst().prefix(10)))
             case "globecoordinate":
                 let value = try container.nestedContainer(keyedBy: GlobeKeys.self, forKey: .value)
-                self = .coordinate(latitude: try value.decode(Double.self, forKey: .latitude), longitude: try value.decode(Double.self, forKey: .longitude))
+                self = .coordinate(
+                    latitude: try value.decode(Double.self, forKey: .latitude), longitude: try value.decode(Double.self, forKey: .longitude))
             default:
                 let amount = try container.nestedContainer(keyedBy: QuantityKeys.self, forKey: .value).decode(String.self, forKey: .amount)
                 self = .degrees(Double(amount) ?? 0)

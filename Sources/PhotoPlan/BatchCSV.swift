@@ -27,8 +27,10 @@ public enum BatchCSV {
         }
         record(header.map { Array($0.utf8) })
         for entry in entries where entry.status == .ready {
-            record([cardBytes + entry.key.bytes, Array((entry.filename ?? "").utf8), Array((entry.wikitext ?? "").utf8),
-                    Array((entry.sha1 ?? "").utf8)])
+            record([
+                cardBytes + entry.key.bytes, Array((entry.filename ?? "").utf8), Array((entry.wikitext ?? "").utf8),
+                Array((entry.sha1 ?? "").utf8),
+            ])
         }
         return out
     }

@@ -14,8 +14,10 @@ public enum BatchFiles {
     /// `entries` are the batch's lines in path order; `pages` are the lines whose page files
     /// exist (the batch's ready photos, and removed photos whose outputs are kept); `card` is
     /// the card folder's path.
-    public static func make(entries: [BatchEntry], pages: [BatchEntry], report: RunReport, card: String,
-                            header: BatchHeader) throws -> [File] {
+    public static func make(
+        entries: [BatchEntry], pages: [BatchEntry], report: RunReport, card: String,
+        header: BatchHeader
+    ) throws -> [File] {
         var files: [File] = []
         for entry in pages {
             guard let name = entry.filename, let wikitext = entry.wikitext else { continue }

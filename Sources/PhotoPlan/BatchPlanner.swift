@@ -16,9 +16,11 @@ public enum BatchPlanner {
     /// card, which may already be on Commons). `knownSHA1` holds the hashes of files already on
     /// Commons (`--known-sha1`). With a `shard`, names carry "(part K of N)" so the batches of
     /// the shards never clash.
-    public static func plan(records: [PhotoRecord], manifest: Manifest, previousNames: PreviousNames = PreviousNames(),
-                            reservedNames: Set<String> = [], knownSHA1: Set<String> = [], shard: Shard? = nil,
-                            otherPhotos: [String] = []) -> Plan {
+    public static func plan(
+        records: [PhotoRecord], manifest: Manifest, previousNames: PreviousNames = PreviousNames(),
+        reservedNames: Set<String> = [], knownSHA1: Set<String> = [], shard: Shard? = nil,
+        otherPhotos: [String] = []
+    ) -> Plan {
         let (manifest, syncs) = resolvingClockSyncs(manifest, records: records)
         let tagger = Tagger(manifest: manifest)
         let records = records.sorted { $0.key < $1.key }
@@ -32,8 +34,9 @@ public enum BatchPlanner {
             taggings.append(tagging)
             if let sha1 = record.sha1, record.failure == nil, firstBySHA1[sha1] == nil { firstBySHA1[sha1] = record.relativePath }
         }
-        let naming = assignNames(&entries, taggings: taggings, event: manifest.event, previous: previousNames,
-                                 reserved: reservedNames, part: shard.map { "(part \($0.index) of \($0.count))" })
+        let naming = assignNames(
+            &entries, taggings: taggings, event: manifest.event, previous: previousNames,
+            reserved: reservedNames, part: shard.map { "(part \($0.index) of \($0.count))" })
         for index in entries.indices where entries[index].status == .ready {
             guard let tagging = taggings[index] else { continue }
             let record = records[index]
@@ -43,17 +46,21 @@ public enum BatchPlanner {
         }
         let overlaps = zip(records, taggings).compactMap { record, tagging -> Diagnostic? in
             guard let claims = tagging?.sceneClaims, claims.count > 1 else { return nil }
-            return Diagnostic(.note, .manifestSceneOverlap, path: record.relativePath,
-                              "claimed by scenes \(claims.joined(separator: ", ")); `\(claims[0])` is the most specific")
+            return Diagnostic(
+                .note, .manifestSceneOverlap, path: record.relativePath,
+                "claimed by scenes \(claims.joined(separator: ", ")); `\(claims[0])` is the most specific")
         }
-        return Plan(entries: entries, diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
+        return Plan(
+            entries: entries,
+            diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
     }
 
     /// One photo's batch line before naming: its tags, and its status with the reasons.
     /// Precedence: failed, then already on Commons, then a second copy, then excluded.
     static func entry(for record: PhotoRecord, tagging: Tagging?, event: Manifest.Event, knownSHA1: Set<String>, firstCopy: String?) -> BatchEntry {
-        var entry = BatchEntry(key: record.key, sha1: record.sha1, status: .ready,
-                               thumbnails: record.thumbnails.map(\.path), width: record.frame?.width, height: record.frame?.height)
+        var entry = BatchEntry(
+            key: record.key, sha1: record.sha1, status: .ready,
+            thumbnails: record.thumbnails.map(\.path), width: record.frame?.width, height: record.frame?.height)
         guard let tagging, record.failure == nil else {
             entry.status = .failed
             entry.reasons = record.failure.map { [$0] } ?? []
@@ -89,15 +96,22 @@ public enum BatchPlanner {
         for index in manifest.cameras.indices {
             guard let sync = manifest.cameras[index].sync else { continue }
             let camera = manifest.cameras[index]
-            let photo = records.first { PhotoPattern.exact(sync.photo).matches($0.relativePath) && camera.matches(relativePath: $0.relativePath, metadata: $0.metadata) }
+            let photo = records.first {
+                PhotoPattern.exact(sync.photo).matches($0.relativePath) && camera.matches(relativePath: $0.relativePath, metadata: $0.metadata)
+            }
             guard let photo, let recorded = photo.metadata.flatMap({ CaptureTime.resolve($0)?.cameraLocal }) else {
-                diagnostics.append(Diagnostic(.error, .manifestSyncPhoto, path: "manifest",
-                                              "camera `\(camera.id)`: the sync photo \(sync.photo) is not on the card or has no capture time; its clock is left uncorrected"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .manifestSyncPhoto, path: "manifest",
+                        "camera `\(camera.id)`: the sync photo \(sync.photo) is not on the card or has no capture time; its clock is left uncorrected"
+                    ))
                 continue
             }
             manifest.cameras[index].clock.correction = sync.shows.secondsAsUTC - recorded.secondsAsUTC
-            diagnostics.append(Diagnostic(.note, .manifestSync, path: photo.relativePath,
-                                          "camera `\(camera.id)`: clock corrected by \(manifest.cameras[index].clock.correction) s from this photo of a clock"))
+            diagnostics.append(
+                Diagnostic(
+                    .note, .manifestSync, path: photo.relativePath,
+                    "camera `\(camera.id)`: clock corrected by \(manifest.cameras[index].clock.correction) s from this photo of a clock"))
         }
         return (manifest, diagnostics)
     }
@@ -107,8 +121,10 @@ public enum BatchPlanner {
     /// name with the same prefix in the previous batch keeps it; new photos take the numbers
     /// after the highest one in use.
     /// Returns a diagnostic for each name Commons would refuse (that photo then fails).
-    static func assignNames(_ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event,
-                            previous: PreviousNames = PreviousNames(), reserved: Set<String> = [], part: String? = nil) -> [Diagnostic] {
+    static func assignNames(
+        _ entries: inout [BatchEntry], taggings: [Tagging?], event: Manifest.Event,
+        previous: PreviousNames = PreviousNames(), reserved: Set<String> = [], part: String? = nil
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var groups: [String: [Int]] = [:]
         var prefixOrder: [String] = []
@@ -129,8 +145,10 @@ public enum BatchPlanner {
             var counter = 0
             var unnamed: [Int] = []
             for index in members {
-                if let name = previous.byPath[entries[index].key] ?? entries[index].sha1.flatMap({ previous.bySHA1[$0] }), let number = Self.counter(of: name, prefix: prefix),
-                   !taken.contains(name.lowercased()) {
+                if let name = previous.byPath[entries[index].key] ?? entries[index].sha1.flatMap({ previous.bySHA1[$0] }),
+                    let number = Self.counter(of: name, prefix: prefix),
+                    !taken.contains(name.lowercased())
+                {
                     entries[index].filename = name
                     taken.insert(name.lowercased())
                     counter = max(counter, number)
@@ -163,7 +181,8 @@ public enum BatchPlanner {
     static func counter(of name: String, prefix: String) -> Int? {
         let base = (name as NSString).deletingPathExtension
         guard let space = base.lastIndex(of: " "), let number = Int(base[base.index(after: space)...]),
-              CommonsName.make(descriptive: prefix, counter: String(base[base.index(after: space)...])) == name else { return nil }
+            CommonsName.make(descriptive: prefix, counter: String(base[base.index(after: space)...])) == name
+        else { return nil }
         return number
     }
 
@@ -174,7 +193,8 @@ public enum BatchPlanner {
         let own = record.metadata?.meaningfulDescription
         let descriptions: [(language: String, text: String)] = event.languages.enumerated().compactMap { index, language in
             if tagging.override?.description[language] == nil, index == 0, let own { return (language, own) }
-            let template = tagging.override?.description[language] ?? tagging.scene?.description[language]
+            let template =
+                tagging.override?.description[language] ?? tagging.scene?.description[language]
                 ?? event.description[language] ?? event.title[language]
             guard let template else { return nil }
             return (language, DescriptionTemplate.fill(template, language: language, event: event, names: names, date: tagging.localTime?.dateString))

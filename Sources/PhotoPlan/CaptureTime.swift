@@ -51,8 +51,9 @@ public struct CaptureTime: Sendable, Equatable {
         let correction = clock?.correction ?? 0
         let wall = LocalDateTime(secondsAsUTC: exifTime.secondsAsUTC + correction)
         let (offset, zoneSource) = zoneOffset(of: wall, exifOffset: capture.offset, cameraZone: clock?.zone, eventZone: eventZone)
-        var time = CaptureTime(source: capture.source, cameraLocal: wall, subSeconds: capture.subSeconds, correction: correction,
-                               utcOffset: offset, zoneSource: zoneSource, utc: nil, venueLocal: wall)
+        var time = CaptureTime(
+            source: capture.source, cameraLocal: wall, subSeconds: capture.subSeconds, correction: correction,
+            utcOffset: offset, zoneSource: zoneSource, utc: nil, venueLocal: wall)
         if let offset {
             let instant = wall.secondsAsUTC - offset
             time.utc = Date(timeIntervalSince1970: Double(instant) + fraction(capture.subSeconds))

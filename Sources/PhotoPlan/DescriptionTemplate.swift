@@ -3,7 +3,8 @@ import PhotoModel
 /// When nobody may be named, `{people}` disappears together with the spaces around it.
 public enum DescriptionTemplate {
     public static func fill(_ template: String, language: String, event: Manifest.Event, names: [String], date: String?) -> String {
-        var text = template
+        var text =
+            template
             .replacingOccurrences(of: "{event}", with: event.title[language] ?? event.name)
             .replacingOccurrences(of: "{place}", with: event.place?.name ?? "")
             .replacingOccurrences(of: "{date}", with: date ?? "")

@@ -15,9 +15,11 @@ public struct FilePageContent: Sendable, Equatable {
     public var personalityRights: Bool
     public var categories: [String]
 
-    public init(descriptions: [(language: String, text: String)], date: String?, author: Manifest.Author,
-                location: GPSPosition?, withholdLocation: Bool, license: String, consent: String?,
-                personalityRights: Bool, categories: [String]) {
+    public init(
+        descriptions: [(language: String, text: String)], date: String?, author: Manifest.Author,
+        location: GPSPosition?, withholdLocation: Bool, license: String, consent: String?,
+        personalityRights: Bool, categories: [String]
+    ) {
         self.descriptions = descriptions
         self.date = date
         self.author = author

@@ -30,7 +30,9 @@ public struct ManifestLoader {
             throw PhotoCatalogError.manifest([reader.issue(for: error)])
         }
         guard let root else {
-            throw PhotoCatalogError.manifest([ManifestIssue(file: fileName, line: 1, column: 1, message: "the manifest is empty; it needs at least `version: 1` and an `event`")])
+            throw PhotoCatalogError.manifest([
+                ManifestIssue(file: fileName, line: 1, column: 1, message: "the manifest is empty; it needs at least `version: 1` and an `event`")
+            ])
         }
         let manifest = reader.manifest(root)
         guard reader.issues.isEmpty, var manifest else {
@@ -64,7 +66,8 @@ struct NodeReader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ManifestIssue(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ManifestIssue(file: file, line: context.mark.line, column: context.mark.column, message: "duplicate keys: \(duplicates.joined(separator: ", "))")
+            return ManifestIssue(
+                file: file, line: context.mark.line, column: context.mark.column, message: "duplicate keys: \(duplicates.joined(separator: ", "))")
         default:
             return ManifestIssue(file: file, line: 1, column: 1, message: "YAML: \(error)")
         }

@@ -41,9 +41,15 @@ extension NodeReader {
     }
 
     private mutating func event(_ node: Node) -> Manifest.Event? {
-        guard let f = fields(node, "event", allowed: ["title", "name", "date", "timezone", "place", "author", "license",
-                                                      "languages", "categories", "description", "withhold_location", "wikidata",
-                                                      "template"]) else { return nil }
+        guard
+            let f = fields(
+                node, "event",
+                allowed: [
+                    "title", "name", "date", "timezone", "place", "author", "license",
+                    "languages", "categories", "description", "withhold_location", "wikidata",
+                    "template",
+                ])
+        else { return nil }
         let languages = f["languages"].map { strings($0.value, "event.languages") } ?? ["en"]
         for language in languages where !Self.isLanguageCode(language) {
             fail(f["languages"]?.value, "`\(language)` in event.languages is not a language code such as en or az")
@@ -107,9 +113,10 @@ extension NodeReader {
         if (latitude == nil) != (longitude == nil), f["latitude"] == nil || f["longitude"] == nil {
             fail(node, "event.place needs both latitude and longitude, or neither")
         }
-        return Manifest.Place(name: string(required(f, "name", in: "event.place", at: node), "event.place.name") ?? "",
-                              country: string(f["country"]?.value, "event.place.country"),
-                              latitude: latitude, longitude: longitude)
+        return Manifest.Place(
+            name: string(required(f, "name", in: "event.place", at: node), "event.place.name") ?? "",
+            country: string(f["country"]?.value, "event.place.country"),
+            latitude: latitude, longitude: longitude)
     }
 
     private mutating func author(_ node: Node, _ what: String = "event.author") -> Manifest.Author? {
@@ -135,7 +142,9 @@ extension NodeReader {
     }
 
     private mutating func camera(_ node: Node) -> Manifest.Camera? {
-        guard let f = fields(node, "a camera", allowed: ["id", "make", "model", "serial", "folder", "offset", "sync", "zone", "photographer"]) else { return nil }
+        guard let f = fields(node, "a camera", allowed: ["id", "make", "model", "serial", "folder", "offset", "sync", "zone", "photographer"]) else {
+            return nil
+        }
         let id = string(f["id"]?.value, "camera id") ?? string(f["model"]?.value, "camera model") ?? "camera"
         let camera = Manifest.Camera(
             id: id, make: string(f["make"]?.value, "make of camera `\(id)`"), model: string(f["model"]?.value, "model of camera `\(id)`"),
@@ -183,9 +192,11 @@ extension NodeReader {
     mutating func checkRangeOverlaps(_ scenes: [Manifest.Scene], at node: Node?) {
         for (i, scene) in scenes.enumerated() {
             for other in scenes[..<i] {
-                for a in scene.photos { for b in other.photos where a.overlaps(b) {
-                    fail(node, "the photo ranges \(b) (scene `\(other.id)`) and \(a) (scene `\(scene.id)`) overlap")
-                } }
+                for a in scene.photos {
+                    for b in other.photos where a.overlaps(b) {
+                        fail(node, "the photo ranges \(b) (scene `\(other.id)`) and \(a) (scene `\(scene.id)`) overlap")
+                    }
+                }
             }
         }
     }
@@ -193,11 +204,15 @@ extension NodeReader {
     /// `{photo: DSC00050.JPG, shows: "2026-01-15 17:04:10"}`: a photo of a clock and the time on it.
     private mutating func sync(_ node: Node, _ what: String) -> Manifest.ClockSync? {
         guard let f = fields(node, what, allowed: ["photo", "shows"]),
-              let photo = string(required(f, "photo", in: what, at: node), "\(what).photo"),
-              let shows = string(required(f, "shows", in: what, at: node), "\(what).shows") else { return nil }
-        guard let exif = LocalDateTime.normalizedDate(shows.replacingOccurrences(of: "-", with: ":").replacingOccurrences(of: "T", with: " ")
-                                                   + (shows.count == 16 ? ":00" : "")),
-              let time = LocalDateTime(exif: exif) else {
+            let photo = string(required(f, "photo", in: what, at: node), "\(what).photo"),
+            let shows = string(required(f, "shows", in: what, at: node), "\(what).shows")
+        else { return nil }
+        guard
+            let exif = LocalDateTime.normalizedDate(
+                shows.replacingOccurrences(of: "-", with: ":").replacingOccurrences(of: "T", with: " ")
+                    + (shows.count == 16 ? ":00" : "")),
+            let time = LocalDateTime(exif: exif)
+        else {
             fail(f["shows"]?.value, "\(what).shows `\(shows)` is not a time such as 2026-01-15 17:04:10")
             return nil
         }
@@ -226,13 +241,16 @@ extension NodeReader {
         if let wikidata, wikidata.wholeMatch(of: /Q[1-9][0-9]*/) == nil {
             fail(f["wikidata"]?.value, "wikidata of `\(id)` must be an item id such as Q42")
         }
-        return Manifest.Person(id: id, name: string(f["name"]?.value, "name of `\(id)`") ?? id,
-                               user: string(f["user"]?.value, "user of `\(id)`"), wikidata: wikidata,
-                               consent: consent ?? .none, photos: patterns(f["photos"]?.value, "photos of `\(id)`"))
+        return Manifest.Person(
+            id: id, name: string(f["name"]?.value, "name of `\(id)`") ?? id,
+            user: string(f["user"]?.value, "user of `\(id)`"), wikidata: wikidata,
+            consent: consent ?? .none, photos: patterns(f["photos"]?.value, "photos of `\(id)`"))
     }
 
     private mutating func scene(_ node: Node, event: Manifest.Event, people: Set<String>) -> Manifest.Scene? {
-        guard let f = fields(node, "a scene", allowed: ["id", "name", "from", "to", "photos", "description", "categories", "people", "group"]) else { return nil }
+        guard let f = fields(node, "a scene", allowed: ["id", "name", "from", "to", "photos", "description", "categories", "people", "group"]) else {
+            return nil
+        }
         guard let id = string(required(f, "id", in: "a scene", at: node), "scene id") else { return nil }
         var window: TimeWindow?
         if let fromNode = f["from"]?.value, let toNode = f["to"]?.value {
@@ -252,11 +270,12 @@ extension NodeReader {
         let members = references(f["people"]?.value, "people of scene `\(id)`", known: people) {
             "scene `\(id)` names unknown person `\($0)`"
         }
-        return Manifest.Scene(id: id, name: string(f["name"]?.value, "name of scene `\(id)`") ?? id, window: window,
-                              photos: patterns(f["photos"]?.value, "photos of scene `\(id)`"),
-                              description: localized(f["description"]?.value, "description of scene `\(id)`", languages: event.languages),
-                              categories: categories(f["categories"]?.value, "categories of scene `\(id)`"),
-                              people: members, group: bool(f["group"]?.value, "group of scene `\(id)`") ?? false)
+        return Manifest.Scene(
+            id: id, name: string(f["name"]?.value, "name of scene `\(id)`") ?? id, window: window,
+            photos: patterns(f["photos"]?.value, "photos of scene `\(id)`"),
+            description: localized(f["description"]?.value, "description of scene `\(id)`", languages: event.languages),
+            categories: categories(f["categories"]?.value, "categories of scene `\(id)`"),
+            people: members, group: bool(f["group"]?.value, "group of scene `\(id)`") ?? false)
     }
 
     /// `HH:MM[:SS]` on the event date, or `YYYY-MM-DD HH:MM[:SS]`.
@@ -271,15 +290,18 @@ extension NodeReader {
         }
         let seconds = clock.count == 3 ? clock[2] : "00"
         guard clock.count >= 2, clock.count <= 3, clock.allSatisfy({ $0.count == 2 }),
-              let normalized = LocalDateTime.normalizedDate(datePart.replacingOccurrences(of: "-", with: ":") + " \(clock[0]):\(clock[1]):\(seconds)"),
-              let value = LocalDateTime(exif: normalized) else {
+            let normalized = LocalDateTime.normalizedDate(datePart.replacingOccurrences(of: "-", with: ":") + " \(clock[0]):\(clock[1]):\(seconds)"),
+            let value = LocalDateTime(exif: normalized)
+        else {
             fail(node, "\(what) `\(text)` is not a time such as 14:00 or 2026-01-15 14:00")
             return nil
         }
         return value
     }
 
-    private mutating func photoOverrides(_ node: Node?, event: Manifest.Event, people: Set<String>, scenes: Set<String>) -> [String: Manifest.PhotoOverride] {
+    private mutating func photoOverrides(_ node: Node?, event: Manifest.Event, people: Set<String>, scenes: Set<String>) -> [String: Manifest
+        .PhotoOverride]
+    {
         guard let node else { return [:] }
         guard case .mapping(let mapping) = node else {
             fail(node, "`photos` must map file names to settings")
@@ -288,7 +310,8 @@ extension NodeReader {
         var result: [String: Manifest.PhotoOverride] = [:]
         for (key, value) in mapping {
             guard let name = string(key, "a photo name"),
-                  let f = fields(value, "photo `\(name)`", allowed: ["title", "description", "people", "scene", "categories", "exclude"]) else { continue }
+                let f = fields(value, "photo `\(name)`", allowed: ["title", "description", "people", "scene", "categories", "exclude"])
+            else { continue }
             let members = references(f["people"]?.value, "people of `\(name)`", known: people) {
                 "photo `\(name)` names unknown person `\($0)`"
             }

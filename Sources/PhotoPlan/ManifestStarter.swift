@@ -15,7 +15,9 @@ public enum ManifestStarter {
             "  title:",
             "    en: <event title, e.g. Wikipedia 25 birthday meetup in Baku>",
             "  name: <start of every file name, e.g. Wikipedia 25 meetup Baku>",
-            "  date: \(times.first?.dateString ?? "<YYYY-MM-DD>")" + (times.first?.dateString != times.last?.dateString ? "   # the card spans \(times.first!.dateString) to \(times.last!.dateString)" : ""),
+            "  date: \(times.first?.dateString ?? "<YYYY-MM-DD>")"
+                + (times.first?.dateString != times.last?.dateString
+                    ? "   # the card spans \(times.first!.dateString) to \(times.last!.dateString)" : ""),
             "  timezone: <IANA zone of the venue, e.g. Asia/Baku>",
             "  place: {name: <city or venue>, country: <country>}   # add latitude and longitude if you know them",
             "  author: {user: <your Commons user name>, name: <your name as credited>}",

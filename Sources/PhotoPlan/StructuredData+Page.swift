@@ -3,8 +3,10 @@ import PhotoModel
 
 extension StructuredData {
     /// Licence items for the `{{self|…}}` licences photocat writes.
-    static let licenseItems = ["cc-by-sa-4.0": "Q18199165", "cc-by-4.0": "Q20007257", "cc-zero": "Q6938433",
-                               "cc-by-sa-3.0": "Q14946043", "cc-by-3.0": "Q14947546"]
+    static let licenseItems = [
+        "cc-by-sa-4.0": "Q18199165", "cc-by-4.0": "Q20007257", "cc-zero": "Q6938433",
+        "cc-by-sa-3.0": "Q14946043", "cc-by-3.0": "Q14947546",
+    ]
 
     /// Captions and statements for a page: the same author, licence, date, place and people.
     public static func make(page: FilePageContent, people: [Manifest.Person], eventItem: String?) -> StructuredData {
@@ -27,8 +29,9 @@ extension StructuredData {
         if let date = page.date { claims.append(Statement(mainsnak: value("P571", .day(String(date.prefix(10)))))) }
         if let location = page.location, !page.withholdLocation {
             // Six decimals and whole degrees, as {{Location}} on the page has them.
-            let coordinate = DataValue.coordinate(latitude: (location.latitude * 1e6).rounded() / 1e6,
-                                                  longitude: (location.longitude * 1e6).rounded() / 1e6)
+            let coordinate = DataValue.coordinate(
+                latitude: (location.latitude * 1e6).rounded() / 1e6,
+                longitude: (location.longitude * 1e6).rounded() / 1e6)
             var statement = Statement(mainsnak: value("P1259", coordinate))
             if let heading = location.imageDirection {
                 statement.qualifiers = ["P7787": [value("P7787", .degrees(Double(Int(heading.rounded()) % 360)))]]

@@ -58,11 +58,12 @@ public struct Tagger: Sendable {
             }
         }
         let (location, locationSource) = Self.location(metadata?.gps, place: manifest.event.place)
-        return Tagging(capture: capture, camera: camera, location: location, locationSource: locationSource,
-                       scene: scene, sceneClaims: override?.scene == nil ? claims.map(\.id) : [], people: people,
-                       named: people.filter { $0.consent == .full },
-                       categories: Self.unique(manifest.event.categories + (scene?.categories ?? []) + (override?.categories ?? [])),
-                       exclusions: exclusions, override: override)
+        return Tagging(
+            capture: capture, camera: camera, location: location, locationSource: locationSource,
+            scene: scene, sceneClaims: override?.scene == nil ? claims.map(\.id) : [], people: people,
+            named: people.filter { $0.consent == .full },
+            categories: Self.unique(manifest.event.categories + (scene?.categories ?? []) + (override?.categories ?? [])),
+            exclusions: exclusions, override: override)
     }
 
     /// The manifest entry for a photo: by card-relative path, else by file name, else by stem.
@@ -85,7 +86,8 @@ public struct Tagger: Sendable {
     /// go by the order of the manifest.
     static func claims(relativePath: String, time: LocalDateTime?, scenes: [Manifest.Scene]) -> [Manifest.Scene] {
         let ranked: [(rank: [Int], scene: Manifest.Scene)] = scenes.enumerated().compactMap { index, scene in
-            if let pattern = scene.photos.filter({ $0.matches(relativePath) }).min(by: { ($0.specificity, $0.breadth) < ($1.specificity, $1.breadth) }) {
+            if let pattern = scene.photos.filter({ $0.matches(relativePath) }).min(by: { ($0.specificity, $0.breadth) < ($1.specificity, $1.breadth) }
+            ) {
                 return ([pattern.specificity, pattern.breadth, index], scene)
             }
             if let time, let window = scene.window, window.contains(time) {

@@ -21,8 +21,8 @@ public enum Wikitext {
             case "&": out += "&amp;"
             case "=": out += "&#61;"
             case "~": out += "&#126;"
-            case "'" where previous == "'": out += "&#39;" // '' would start italics
-            case "_" where previous == "_": out += "&#95;" // __NOTOC__-style magic words
+            case "'" where previous == "'": out += "&#39;"  // '' would start italics
+            case "_" where previous == "_": out += "&#95;"  // __NOTOC__-style magic words
             case "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}": out += " "
             case _ where character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }): continue
             default: out.append(character)
@@ -36,8 +36,9 @@ public enum Wikitext {
     /// so characters no title can hold are dropped instead, line breaks become spaces and
     /// signature tildes are cut short.
     public static func linkTarget(_ name: String) -> String {
-        var cleaned = String(name.map { $0.isNewline || $0 == "\t" ? " " : $0 }
-            .filter { !"#<>[]|{}".contains($0) && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
+        var cleaned = String(
+            name.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+                .filter { !"#<>[]|{}".contains($0) && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
         while cleaned.contains("~~~") { cleaned = cleaned.replacingOccurrences(of: "~~~", with: "~~") }
         return cleaned.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }

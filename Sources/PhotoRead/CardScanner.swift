@@ -52,15 +52,18 @@ public struct CardScanner: Sendable {
             do {
                 names = try directory.names()
             } catch {
-                result.diagnostics.append(Diagnostic(.error, .scanUnreadableFolder, path: relative?.display ?? ".", "cannot list folder: \(error.reason)"))
+                result.diagnostics.append(
+                    Diagnostic(.error, .scanUnreadableFolder, path: relative?.display ?? ".", "cannot list folder: \(error.reason)"))
                 return
             }
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 if name.first == UInt8(ascii: ".") || CardScanner.systemNames.contains(String(decoding: name, as: UTF8.self)) { continue }
                 let key = PathKey(bytes: relative.map { $0.bytes + [UInt8(ascii: "/")] + name } ?? name)
                 if String(validating: name, as: UTF8.self) == nil {
-                    result.diagnostics.append(Diagnostic(.note, .scanNameNotUTF8, path: key.display,
-                                                         "the name is not UTF-8 (an old camera or archiver?); each such byte is shown as \\xNN, the file is read as it is"))
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .note, .scanNameNotUTF8, path: key.display,
+                            "the name is not UTF-8 (an old camera or archiver?); each such byte is shown as \\xNN, the file is read as it is"))
                 }
                 visit(directory.appending(name), key: key)
             }
@@ -96,20 +99,26 @@ public struct CardScanner: Sendable {
                 target = try path.status()
             } catch {
                 let loop = (error as? POSIXError)?.code == .ELOOP
-                result.diagnostics.append(Diagnostic(.warning, loop ? .scanSymlinkLoop : .scanDanglingSymlink, path: relativePath,
-                                                     "\(loop ? "symbolic link loop" : "symbolic link to a missing file"); skipped"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .warning, loop ? .scanSymlinkLoop : .scanDanglingSymlink, path: relativePath,
+                        "\(loop ? "symbolic link loop" : "symbolic link to a missing file"); skipped"))
                 return nil
             }
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path.string)) ?? "?"
             guard target.st_mode & S_IFMT == S_IFREG else {
-                result.diagnostics.append(Diagnostic(.note, .scanSymlink, path: relativePath,
-                                                     "symbolic link to the folder \(destination); links to folders are not followed"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .note, .scanSymlink, path: relativePath,
+                        "symbolic link to the folder \(destination); links to folders are not followed"))
                 return nil
             }
             let inside = (try? path.resolved()).map { $0.bytes.starts(with: realRoot.bytes + [UInt8(ascii: "/")]) } ?? false
             guard inside else {
-                result.diagnostics.append(Diagnostic(.warning, .scanSymlinkOutside, path: relativePath,
-                                                     "symbolic link to \(destination), outside the card; skipped"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .warning, .scanSymlinkOutside, path: relativePath,
+                        "symbolic link to \(destination), outside the card; skipped"))
                 return nil
             }
             // No note: the batch already says it, the link being a duplicate of the photo it names.
@@ -142,7 +151,8 @@ public struct CardScanner: Sendable {
                 // A PNG renamed .JPG: the user thinks it is a photo, so it fails visibly.
                 return file(.otherImage(format))
             case .otherImage(let format):
-                result.diagnostics.append(Diagnostic(.note, .scanNotJPEG, path: relativePath, "\(format) file; photocat catalogues JPEG only, skipped"))
+                result.diagnostics.append(
+                    Diagnostic(.note, .scanNotJPEG, path: relativePath, "\(format) file; photocat catalogues JPEG only, skipped"))
             case .video(let format):
                 result.diagnostics.append(Diagnostic(.note, .scanVideo, path: relativePath, "\(format) video; skipped"))
             case .unknown:

@@ -10,7 +10,12 @@ public enum ColorConversion {
             rgb.withUnsafeMutableBufferPointer { dst in
                 for i in 0..<count {
                     var c = Int(src[i * 4]), m = Int(src[i * 4 + 1]), y = Int(src[i * 4 + 2]), k = Int(src[i * 4 + 3])
-                    if !adobeInverted { c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k }
+                    if !adobeInverted {
+                        c = 255 - c
+                        m = 255 - m
+                        y = 255 - y
+                        k = 255 - k
+                    }
                     // Now 255 means "no ink": channel = (1 - ink) × (1 - black).
                     dst[i * 3] = UInt8((c * k + 127) / 255)
                     dst[i * 3 + 1] = UInt8((m * k + 127) / 255)

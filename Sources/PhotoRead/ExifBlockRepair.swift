@@ -13,7 +13,7 @@ enum ExifBlockRepair {
     static let inertTag: UInt16 = 0xFFFF
 
     static func repair(_ segment: Data) -> (segment: Data, problems: [String]) {
-        let header = 6 // "Exif\0\0"
+        let header = 6  // "Exif\0\0"
         guard segment.count >= header + 8 else { return (segment, []) }
         var bytes = [UInt8](segment)
         let bigEndian = bytes[header] == 0x4D

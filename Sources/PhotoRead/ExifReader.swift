@@ -38,11 +38,13 @@ private final class ExifDocument {
         exif_data_unset_option(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)
         exifLog = exif_log_new()
         target = .allocate(capacity: 1)
-        target.initialize(to: photocat_exif_log_target(sink: { context, code, domain, message in
-            guard let context, let message else { return }
-            let collector = Unmanaged<ExifLogCollector>.fromOpaque(context).takeUnretainedValue()
-            collector.record(code: code, domain: domain.map { String(cString: $0) } ?? "", message: String(cString: message))
-        }, context: Unmanaged.passUnretained(log).toOpaque()))
+        target.initialize(
+            to: photocat_exif_log_target(
+                sink: { context, code, domain, message in
+                    guard let context, let message else { return }
+                    let collector = Unmanaged<ExifLogCollector>.fromOpaque(context).takeUnretainedValue()
+                    collector.record(code: code, domain: domain.map { String(cString: $0) } ?? "", message: String(cString: message))
+                }, context: Unmanaged.passUnretained(log).toOpaque()))
         if let exifLog {
             photocat_exif_log_attach(exifLog, target)
             exif_data_log(data, exifLog)
@@ -69,7 +71,8 @@ private final class ExifDocument {
         var buffer = [CChar](repeating: 0, count: 256)
         for index in 0..<exif_mnote_data_count(note) {
             guard let entryName = exif_mnote_data_get_name(note, index), String(cString: entryName) == name,
-                  exif_mnote_data_get_value(note, index, &buffer, UInt32(buffer.count)) != nil else { continue }
+                exif_mnote_data_get_value(note, index, &buffer, UInt32(buffer.count)) != nil
+            else { continue }
             return ExifValues.text(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
         }
         return nil
@@ -122,7 +125,8 @@ private struct ExifFields {
             m[keyPath: field] = validated(text(ifd, tag), row.name, ExifValues.isSubSec, &problems)
         case .offset(let field, let dateTag, let dateIFD):
             // Some tools write dates in ISO form with a zone ("2023-09-27T14:37:11+02:00").
-            m[keyPath: field] = validated(text(ifd, tag), row.name, { ExifValues.offsetSeconds($0) != nil }, &problems)
+            m[keyPath: field] =
+                validated(text(ifd, tag), row.name, { ExifValues.offsetSeconds($0) != nil }, &problems)
                 ?? text(Self.ifd(dateIFD), UInt32(dateTag)).flatMap(ExifValues.trailingOffset)
         case .orientation(let field):
             guard let orientation = integer(ifd, tag) else { return }
@@ -150,7 +154,7 @@ private struct ExifFields {
         case .gpsPosition:
             m.gps = gps(&problems)
         case .frameSize:
-            break // the JPEG frame's, not EXIF's
+            break  // the JPEG frame's, not EXIF's
         }
     }
 
@@ -177,7 +181,8 @@ private struct ExifFields {
         // libexif prints Canon's 32-bit serial as "HHHH-DDDDD" (high half in hex, low half in
         // decimal); Canon and exiftool show the plain number.
         guard let match = raw.wholeMatch(of: /([0-9A-Fa-f]+)-([0-9]+)/), let high = UInt64(match.1, radix: 16),
-              let low = UInt64(match.2) else { return raw }
+            let low = UInt64(match.2)
+        else { return raw }
         return String((high & 0xFFFF) << 16 | (low & 0xFFFF))
     }
 
@@ -288,8 +293,10 @@ private struct ExifFields {
 
     private func text(_ ifd: ExifIfd, _ tag: UInt32) -> String? {
         guard let entry = document.entry(ifd, tag), let data = entry.pointee.data, entry.pointee.size > 0 else { return nil }
-        guard entry.pointee.format == EXIF_FORMAT_ASCII || entry.pointee.format == EXIF_FORMAT_UNDEFINED
-                || entry.pointee.format == EXIF_FORMAT_BYTE else { return nil }
+        guard
+            entry.pointee.format == EXIF_FORMAT_ASCII || entry.pointee.format == EXIF_FORMAT_UNDEFINED
+                || entry.pointee.format == EXIF_FORMAT_BYTE
+        else { return nil }
         let bytes = Array(UnsafeBufferPointer(start: data, count: Int(entry.pointee.size)))
         return ExifValues.text(bytes)
     }
@@ -334,9 +341,12 @@ public enum ExifValues {
         guard parts.count == 3, let h = parts[0], let m = parts[1], let s = parts[2] else { return nil }
         var total = (h * 60 + m) * 60 + s
         guard total >= 0, total < 86_400 + 1 else { return nil }
-        let hours = Int(total / 3600); total -= Double(hours * 3600)
-        let minutes = Int(total / 60); total -= Double(minutes * 60)
-        let seconds = Int(total); total -= Double(seconds)
+        let hours = Int(total / 3600)
+        total -= Double(hours * 3600)
+        let minutes = Int(total / 60)
+        total -= Double(minutes * 60)
+        let seconds = Int(total)
+        total -= Double(seconds)
         let nanos = Int((total * 1e9).rounded())
         var fraction = nanos > 0 ? String(format: ".%09d", nanos) : ""
         while fraction.hasSuffix("0") { fraction.removeLast() }
@@ -355,7 +365,7 @@ public enum ExifValues {
                 let (first, second) = (UInt16(body[i]), UInt16(body[i + 1]))
                 return bigEndian ? first << 8 | second : second << 8 | first
             }
-            if units.first == 0xFFFE { units = units.map { $0.byteSwapped } } // a BOM that disagrees with the block
+            if units.first == 0xFFFE { units = units.map { $0.byteSwapped } }  // a BOM that disagrees with the block
             if units.first == 0xFEFF { units.removeFirst() }
             decoded = String(decoding: units.prefix { $0 != 0 }, as: UTF16.self)
         case "JIS":

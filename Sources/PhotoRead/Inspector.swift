@@ -27,8 +27,9 @@ public enum Inspector {
         let url = URL(fileURLWithPath: path)
         let head = (try? CardScanner.readHead(path: FileSystemPath(path))) ?? []
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let file = CardFile(relativePath: path, url: url, size: (attributes?[.size] as? Int64) ?? 0,
-                            kind: FileKind.sniff(head, fileName: path))
+        let file = CardFile(
+            relativePath: path, url: url, size: (attributes?[.size] as? Int64) ?? 0,
+            kind: FileKind.sniff(head, fileName: path))
         return [item(reader.read(file), sourceFile: path)]
     }
 
@@ -36,8 +37,9 @@ public enum Inspector {
         guard record.sha1 != nil, record.frame != nil || record.metadata != nil else {
             return Item(object: nil, diagnostics: record.diagnostics)
         }
-        return Item(object: ExiftoolJSON.object(sourceFile: sourceFile, frame: record.frame, metadata: record.metadata ?? PhotoMetadata()),
-                    diagnostics: record.diagnostics)
+        return Item(
+            object: ExiftoolJSON.object(sourceFile: sourceFile, frame: record.frame, metadata: record.metadata ?? PhotoMetadata()),
+            diagnostics: record.diagnostics)
     }
 
     /// `Key: value` lines for people.

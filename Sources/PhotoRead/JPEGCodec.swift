@@ -70,8 +70,9 @@ public enum JPEGCodec {
             var image = RasterImage(width: Int(width), height: Int(height), components: Int(components), pixels: pixels)
             if image.components == 4 { image = ColorConversion.rgb(fromCMYK: image, adobeInverted: header.hasAdobeMarker) }
             let warnings = Int(pcj_decoder_warning_count(decoder))
-            return DecodedJPEG(image: image, scaleDenominator: denominator, warningCount: warnings,
-                               firstWarning: warnings > 0 ? String(cString: pcj_decoder_first_warning(decoder)) : nil)
+            return DecodedJPEG(
+                image: image, scaleDenominator: denominator, warningCount: warnings,
+                firstWarning: warnings > 0 ? String(cString: pcj_decoder_first_warning(decoder)) : nil)
         }
     }
 
@@ -96,8 +97,9 @@ public enum JPEGCodec {
         var size = 0
         var message = [CChar](repeating: 0, count: 200)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
-            pcj_encode(pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.components),
-                       image.rowBytes, Int32(quality), &output, &size, &message, message.count)
+            pcj_encode(
+                pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.components),
+                image.rowBytes, Int32(quality), &output, &size, &message, message.count)
         }
         guard status == 0, let output else {
             throw JPEGCodecError.encodeFailed(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))

@@ -38,12 +38,12 @@ public struct JPEGStructure: Sendable, Equatable {
                 structure.problems.append("unexpected byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset) where a marker was expected")
                 break
             }
-            while offset < bytes.count, bytes[offset] == 0xFF { offset += 1 } // fill bytes
+            while offset < bytes.count, bytes[offset] == 0xFF { offset += 1 }  // fill bytes
             guard offset < bytes.count else { break }
             let marker = bytes[offset]
             offset += 1
-            if marker == 0xD9 { break } // EOI before any scan
-            if marker == 0x01 || (0xD0...0xD7).contains(marker) { continue } // no length
+            if marker == 0xD9 { break }  // EOI before any scan
+            if marker == 0x01 || (0xD0...0xD7).contains(marker) { continue }  // no length
             guard offset + 2 <= bytes.count else {
                 structure.problems.append("file ends inside the length of marker 0xFF\(String(marker, radix: 16, uppercase: true))")
                 break
@@ -56,11 +56,13 @@ public struct JPEGStructure: Sendable, Equatable {
             let start = offset + 2
             var end = offset + length
             if end > bytes.count {
-                structure.problems.append("segment 0xFF\(String(marker, radix: 16, uppercase: true)) claims \(length) bytes but the file ends \(end - bytes.count) bytes early")
+                structure.problems.append(
+                    "segment 0xFF\(String(marker, radix: 16, uppercase: true)) claims \(length) bytes but the file ends \(end - bytes.count) bytes early"
+                )
                 end = bytes.count
             }
             structure.take(marker: marker, payload: bytes[start..<end])
-            if marker == 0xDA { return structure.finished() } // start of scan: the header is over
+            if marker == 0xDA { return structure.finished() }  // start of scan: the header is over
             offset = end
         }
         return structure.finished()
@@ -82,12 +84,13 @@ public struct JPEGStructure: Sendable, Equatable {
         guard payload.count >= 6 else { return nil }
         let p = payload.startIndex
         let kind = marker & 0x0F
-        let process: JPEGFrame.Process = switch kind {
-        case 0x0, 0x8: .baseline
-        case 0x1, 0x9: .extended
-        case 0x2, 0xA: .progressive
-        default: .lossless
-        }
+        let process: JPEGFrame.Process =
+            switch kind {
+            case 0x0, 0x8: .baseline
+            case 0x1, 0x9: .extended
+            case 0x2, 0xA: .progressive
+            default: .lossless
+            }
         return JPEGFrame(
             width: Int(payload[p + 3]) << 8 | Int(payload[p + 4]),
             height: Int(payload[p + 1]) << 8 | Int(payload[p + 2]),

@@ -8,15 +8,16 @@ public enum Orientation {
         let swaps = orientation >= 5
         let outW = swaps ? h : w, outH = swaps ? w : h
         // For each output pixel (x, y), where it comes from in the stored image.
-        let source: (Int, Int) -> (Int, Int) = switch orientation {
-        case 2: { x, y in (w - 1 - x, y) }
-        case 3: { x, y in (w - 1 - x, h - 1 - y) }
-        case 4: { x, y in (x, h - 1 - y) }
-        case 5: { x, y in (y, x) }
-        case 6: { x, y in (y, h - 1 - x) }
-        case 7: { x, y in (w - 1 - y, h - 1 - x) }
-        default: { x, y in (w - 1 - y, x) } // 8
-        }
+        let source: (Int, Int) -> (Int, Int) =
+            switch orientation {
+            case 2: { x, y in (w - 1 - x, y) }
+            case 3: { x, y in (w - 1 - x, h - 1 - y) }
+            case 4: { x, y in (x, h - 1 - y) }
+            case 5: { x, y in (y, x) }
+            case 6: { x, y in (y, h - 1 - x) }
+            case 7: { x, y in (w - 1 - y, h - 1 - x) }
+            default: { x, y in (w - 1 - y, x) }  // 8
+            }
         var out = [UInt8](repeating: 0, count: image.pixels.count)
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in

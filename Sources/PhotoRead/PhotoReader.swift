@@ -64,9 +64,13 @@ public struct PhotoReader: Sendable {
         }
         switch exif.metadata.captureDate?.source {
         case nil:
-            record.diagnostics.append(Diagnostic(.warning, .exifNoDate, path: record.relativePath, "no capture time in the EXIF data; the page's date stays empty"))
+            record.diagnostics.append(
+                Diagnostic(.warning, .exifNoDate, path: record.relativePath, "no capture time in the EXIF data; the page's date stays empty"))
         case .createDate?, .modifyDate?:
-            record.diagnostics.append(Diagnostic(.note, .exifDateFallback, path: record.relativePath, "no DateTimeOriginal; capture time taken from \(exif.metadata.captureDate!.source.rawValue)"))
+            record.diagnostics.append(
+                Diagnostic(
+                    .note, .exifDateFallback, path: record.relativePath,
+                    "no DateTimeOriginal; capture time taken from \(exif.metadata.captureDate!.source.rawValue)"))
         default:
             break
         }
@@ -87,7 +91,8 @@ public struct PhotoReader: Sendable {
             record.thumbnails = set.thumbnails.map { ThumbnailFile(size: $0.size, sha1: sha1) }
             if set.warningCount > 0 {
                 // libjpeg filled in what it could not decode: never upload such a photo silently.
-                let damage = "damaged image data: \(set.firstWarning ?? "libjpeg warning") (\(set.warningCount) warning\(set.warningCount == 1 ? "" : "s"))"
+                let damage =
+                    "damaged image data: \(set.firstWarning ?? "libjpeg warning") (\(set.warningCount) warning\(set.warningCount == 1 ? "" : "s"))"
                 switch thumbnails.failOn {
                 case .damaged:
                     record.failure = damage
@@ -98,11 +103,12 @@ public struct PhotoReader: Sendable {
                 }
             }
         } catch let error as JPEGCodecError {
-            let id: Diagnostic.ID = switch error {
-            case .tooLarge: .jpegTooLarge
-            case .unsupported: .jpegUnsupported
-            default: .jpegCorrupt
-            }
+            let id: Diagnostic.ID =
+                switch error {
+                case .tooLarge: .jpegTooLarge
+                case .unsupported: .jpegUnsupported
+                default: .jpegCorrupt
+                }
             record = failed(record, id, error.description)
         } catch {
             record = failed(record, .jpegCorrupt, error.reason)

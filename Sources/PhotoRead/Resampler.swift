@@ -55,7 +55,7 @@ public enum Resampler {
                 let total = raw.reduce(0, +)
                 var weights = raw.map { Int32(($0 / total * 16384).rounded()) }
                 let peak = weights.indices.max { weights[$0] < weights[$1] } ?? 0
-                weights[peak] += 16384 - weights.reduce(0, +) // exact sum: flat areas stay flat
+                weights[peak] += 16384 - weights.reduce(0, +)  // exact sum: flat areas stay flat
                 return (first, weights)
             }
             let taps = min(source, lists.map(\.1.count).max() ?? 1)

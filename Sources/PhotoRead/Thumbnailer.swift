@@ -46,7 +46,8 @@ public enum Thumbnailer {
             thumbnails.append(Thumbnail(size: size, width: upright.width, height: upright.height, jpeg: jpeg))
             source = resized
         }
-        return ThumbnailSet(thumbnails: thumbnails.reversed(),
-                            warningCount: decoded.warningCount, firstWarning: decoded.firstWarning, times: times)
+        return ThumbnailSet(
+            thumbnails: thumbnails.reversed(),
+            warningCount: decoded.warningCount, firstWarning: decoded.firstWarning, times: times)
     }
 }

@@ -43,7 +43,9 @@ public final class Catalog: Sendable {
         } catch let error as PhotoCatalogError {
             throw error
         } catch {
-            throw PhotoCatalogError.catalog(url.path, "\(error.reason); if it is damaged, move it away and run again (`photocat adopt` then keeps the names of the batch already made)")
+            throw PhotoCatalogError.catalog(
+                url.path,
+                "\(error.reason); if it is damaged, move it away and run again (`photocat adopt` then keeps the names of the batch already made)")
         }
     }
 
@@ -86,7 +88,8 @@ public final class Catalog: Sendable {
     /// Records the start of a run and returns its id.
     public func beginRun(card: URL, shard: Shard?, at date: Date = Date()) throws -> Int64 {
         try guarded {
-            var run = RunColumns(RunRow(started: RunRow.timestamp(date), toolVersion: PhotocatVersion.current, card: card.path, shard: shard?.description))
+            var run = RunColumns(
+                RunRow(started: RunRow.timestamp(date), toolVersion: PhotocatVersion.current, card: card.path, shard: shard?.description))
             try database.write { db in try run.insert(db) }
             FaultInjection.step()
             return run.value.id!
@@ -97,17 +100,20 @@ public final class Catalog: Sendable {
     /// counts, work, report and header. Drops the thumbnails no photo refers to any more. The
     /// output folder is written from what this returns and the rows; `endRun` then closes the
     /// run. Returns the run's row.
-    public func commitBatch(_ id: Int64, rows: [PhotoRow], batch: BatchHeader, counts: RunReport.Counts, work: RunWork,
-                            report: RunReport) throws -> RunRow {
+    public func commitBatch(
+        _ id: Int64, rows: [PhotoRow], batch: BatchHeader, counts: RunReport.Counts, work: RunWork,
+        report: RunReport
+    ) throws -> RunRow {
         try guarded {
             let committed: RunRow = try database.write { db in
                 for row in rows { try PhotoColumns(row).upsert(db) }
-                try db.execute(sql: """
-                    DELETE FROM thumbnail WHERE path NOT IN (
-                        SELECT value FROM photo, json_each(photo.outputs)
-                        UNION SELECT json_extract(t.value, '$.path') FROM photo, json_each(photo.record, '$.thumbnails') AS t
-                            WHERE photo.state = 'present')
-                    """)
+                try db.execute(
+                    sql: """
+                        DELETE FROM thumbnail WHERE path NOT IN (
+                            SELECT value FROM photo, json_each(photo.outputs)
+                            UNION SELECT json_extract(t.value, '$.path') FROM photo, json_each(photo.record, '$.thumbnails') AS t
+                                WHERE photo.state = 'present')
+                        """)
                 guard var run = try RunColumns.fetchOne(db, key: id) else {
                     throw PhotoCatalogError.catalog(url.path, "run \(id) is missing")
                 }
@@ -146,8 +152,9 @@ public final class Catalog: Sendable {
     public func lastBatch(before run: Int64 = .max) throws -> RunRow? {
         try guarded {
             try database.read { db in
-                try RunColumns.fetchOne(db, sql: "SELECT * FROM run WHERE id < ? AND report IS NOT NULL ORDER BY id DESC LIMIT 1",
-                                        arguments: [run])?.value
+                try RunColumns.fetchOne(
+                    db, sql: "SELECT * FROM run WHERE id < ? AND report IS NOT NULL ORDER BY id DESC LIMIT 1",
+                    arguments: [run])?.value
             }
         }
     }

@@ -86,16 +86,17 @@ extension Catalog {
                 t.column("removed_run", .integer).references("run")
             }
             // The batch line of a v2 row is rebuilt from its columns, so its name is kept.
-            try db.execute(sql: """
-                INSERT INTO photo_v3
-                SELECT CAST(path AS BLOB), path, size, mtime_ns, sha1, state, record, metadata, read_key, thumbs_key,
-                       derive_key,
-                       CASE WHEN status IS NULL THEN NULL ELSE json_object(
-                           'source', path, 'sha1', sha1, 'filename', name, 'status', status, 'reasons', json(reasons),
-                           'thumbnails', json('[]'), 'scene', scene, 'people', json(people), 'captured', captured) END,
-                       status, name, reasons, scene, people, captured, outputs, first_run, read_run, removed_run
-                FROM photo
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO photo_v3
+                    SELECT CAST(path AS BLOB), path, size, mtime_ns, sha1, state, record, metadata, read_key, thumbs_key,
+                           derive_key,
+                           CASE WHEN status IS NULL THEN NULL ELSE json_object(
+                               'source', path, 'sha1', sha1, 'filename', name, 'status', status, 'reasons', json(reasons),
+                               'thumbnails', json('[]'), 'scene', scene, 'people', json(people), 'captured', captured) END,
+                           status, name, reasons, scene, people, captured, outputs, first_run, read_run, removed_run
+                    FROM photo
+                    """)
             try db.drop(table: "photo")
             try db.rename(table: "photo_v3", to: "photo")
             try db.create(index: "photo_on_sha1", on: "photo", columns: ["sha1"])
@@ -113,10 +114,11 @@ extension Catalog {
                 t.column("at", .text).notNull()
                 t.primaryKey(["wiki", "key"])
             }
-            try db.execute(sql: """
-                INSERT INTO upload_v3
-                SELECT wiki, CAST(path AS BLOB), path, sha1, filename, outcome, wiki_name, page_id, detail, at FROM upload
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO upload_v3
+                    SELECT wiki, CAST(path AS BLOB), path, sha1, filename, outcome, wiki_name, page_id, detail, at FROM upload
+                    """)
             try db.drop(table: "upload")
             try db.rename(table: "upload_v3", to: "upload")
             // Thumbnails live in the catalogue, so the output folder can be written from it alone.
@@ -186,8 +188,9 @@ struct UploadColumns: Codable, FetchableRecord, PersistableRecord {
     }
 
     var row: UploadRow {
-        UploadRow(wiki: wiki, key: PathKey(bytes: Array(key)), sha1: sha1, filename: filename, outcome: outcome,
-                  wikiName: wikiName, pageID: pageID, detail: detail, at: at)
+        UploadRow(
+            wiki: wiki, key: PathKey(bytes: Array(key)), sha1: sha1, filename: filename, outcome: outcome,
+            wikiName: wikiName, pageID: pageID, detail: detail, at: at)
     }
 }
 

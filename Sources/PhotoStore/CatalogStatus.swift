@@ -35,8 +35,10 @@ extension Catalog {
             }
             if let status = row.status { counts.add(status) } else { counts.photos += 1 }
             if row.status == .failed || (row.status == .ready && !row.reasons.isEmpty) || row.status == nil {
-                attention.append(.init(path: row.path, status: row.status,
-                                       reasons: row.status == nil ? ["read, but no run has finished planning it yet"] : row.reasons))
+                attention.append(
+                    .init(
+                        path: row.path, status: row.status,
+                        reasons: row.status == nil ? ["read, but no run has finished planning it yet"] : row.reasons))
             }
         }
         var uploads: [String: [String: Int]] = [:]

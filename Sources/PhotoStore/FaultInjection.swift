@@ -8,11 +8,12 @@ import PhotoModel
 /// comparison per step.
 enum FaultInjection {
     private static let killAt: Int? = ProcessInfo.processInfo.environment["PHOTOCAT_TEST_KILL_AT"].flatMap(Int.init)
-    private static let signal: Int32 = switch ProcessInfo.processInfo.environment["PHOTOCAT_TEST_SIGNAL"] {
-    case "TERM": SIGTERM
-    case "INT": SIGINT
-    default: SIGKILL
-    }
+    private static let signal: Int32 =
+        switch ProcessInfo.processInfo.environment["PHOTOCAT_TEST_SIGNAL"] {
+        case "TERM": SIGTERM
+        case "INT": SIGINT
+        default: SIGKILL
+        }
     private static let counter = Counter()
 
     static func step() {
@@ -23,6 +24,11 @@ enum FaultInjection {
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func next() -> Int { lock.withLock { value += 1; return value } }
+        func next() -> Int {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 }

@@ -17,8 +17,10 @@ public struct OutputWriter: Sendable {
     /// Thumbnails are named by content (`thumbs/<size>/<sha1>.jpg`) and their bytes change only
     /// when the photo is rendered again, so only those in `rendered` are compared byte for byte;
     /// the others are written when missing. `jpeg` gives a thumbnail's bytes from the catalogue.
-    public func write(files: [(path: String, data: Data)], thumbnails: Set<String>, rendered: Set<String>,
-                      jpeg: (String) throws -> Data?) throws -> AtomicFile.Counts {
+    public func write(
+        files: [(path: String, data: Data)], thumbnails: Set<String>, rendered: Set<String>,
+        jpeg: (String) throws -> Data?
+    ) throws -> AtomicFile.Counts {
         var result = AtomicFile.Counts()
         for path in thumbnails.sorted() {
             let url = root.appendingPathComponent(path)

@@ -113,17 +113,20 @@ struct PhotoColumns: Codable {
     var row: PhotoRow {
         var record = self.record
         record.key = PathKey(bytes: Array(key))
-        return PhotoRow(key: record.key, size: size, mtimeNs: mtimeNs, sha1: sha1, state: state, record: record,
-                        readKey: readKey, thumbsKey: thumbsKey, deriveKey: deriveKey, entry: entry, outputs: outputs,
-                        firstRun: firstRun, readRun: readRun, removedRun: removedRun)
+        return PhotoRow(
+            key: record.key, size: size, mtimeNs: mtimeNs, sha1: sha1, state: state, record: record,
+            readKey: readKey, thumbsKey: thumbsKey, deriveKey: deriveKey, entry: entry, outputs: outputs,
+            firstRun: firstRun, readRun: readRun, removedRun: removedRun)
     }
 }
 
 extension PhotoRow {
     /// Every column, as stored.
-    init(key: PathKey, size: Int64, mtimeNs: Int64, sha1: String?, state: State, record: PhotoRecord, readKey: String,
-         thumbsKey: String, deriveKey: String?, entry: BatchEntry?, outputs: [String], firstRun: Int64, readRun: Int64,
-         removedRun: Int64?) {
+    init(
+        key: PathKey, size: Int64, mtimeNs: Int64, sha1: String?, state: State, record: PhotoRecord, readKey: String,
+        thumbsKey: String, deriveKey: String?, entry: BatchEntry?, outputs: [String], firstRun: Int64, readRun: Int64,
+        removedRun: Int64?
+    ) {
         (self.key, self.size, self.mtimeNs, self.sha1, self.state, self.record) = (key, size, mtimeNs, sha1, state, record)
         (self.readKey, self.thumbsKey, self.deriveKey, self.entry, self.outputs) = (readKey, thumbsKey, deriveKey, entry, outputs)
         (self.firstRun, self.readRun, self.removedRun) = (firstRun, readRun, removedRun)

@@ -34,8 +34,10 @@ public struct UploadRow: Sendable, Equatable, Codable {
     /// ISO 8601, UTC.
     public var at: String
 
-    public init(wiki: String, key: PathKey, sha1: String, filename: String, outcome: Outcome,
-                wikiName: String? = nil, pageID: Int? = nil, detail: String? = nil, at: String) {
+    public init(
+        wiki: String, key: PathKey, sha1: String, filename: String, outcome: Outcome,
+        wikiName: String? = nil, pageID: Int? = nil, detail: String? = nil, at: String
+    ) {
         (self.wiki, self.key, self.sha1, self.filename, self.outcome) = (wiki, key, sha1, filename, outcome)
         (self.wikiName, self.pageID, self.detail, self.at) = (wikiName, pageID, detail, at)
     }

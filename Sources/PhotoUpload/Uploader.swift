@@ -55,8 +55,10 @@ public struct Uploader: Sendable {
         public var text: String
     }
 
-    public func run(stop: StopRequest = StopRequest(), notice: @escaping @Sendable (Notice) -> Void = { _ in },
-                    progress: @escaping @Sendable (Step) -> Void = { _ in }) async throws -> [Step] {
+    public func run(
+        stop: StopRequest = StopRequest(), notice: @escaping @Sendable (Notice) -> Void = { _ in },
+        progress: @escaping @Sendable (Step) -> Void = { _ in }
+    ) async throws -> [Step] {
         guard FileManager.default.fileExists(atPath: output.appendingPathComponent(Catalog.fileName).path) else {
             throw PhotoCatalogError.wiki(output.path, "no batch here; run `photocat run` first")
         }
@@ -116,10 +118,13 @@ public struct Uploader: Sendable {
     }
 
     /// One photo: look it up, then upload it unless the lookups say not to.
-    private func upload(_ entry: BatchEntry, card: URL, sha1: String, filename: String, text: String,
-                        api: WikiAPI, token: String, site: WikiAPI.SiteInfo) async throws -> UploadRow {
-        var row = UploadRow(wiki: options.endpoint.absoluteString, key: entry.key, sha1: sha1, filename: filename,
-                            outcome: .uploaded, at: RunRow.timestamp(Date()))
+    private func upload(
+        _ entry: BatchEntry, card: URL, sha1: String, filename: String, text: String,
+        api: WikiAPI, token: String, site: WikiAPI.SiteInfo
+    ) async throws -> UploadRow {
+        var row = UploadRow(
+            wiki: options.endpoint.absoluteString, key: entry.key, sha1: sha1, filename: filename,
+            outcome: .uploaded, at: RunRow.timestamp(Date()))
         do {
             let data = try FileSystemPath(bytes: Array(card.path.utf8) + [UInt8(ascii: "/")] + entry.key.bytes).read()
             guard Fingerprint.sha1(data) == sha1 else {
@@ -131,7 +136,8 @@ public struct Uploader: Sendable {
                 let ours = existing.first { Self.sameTitle($0, filename) }
                 row.wikiName = ours ?? first
                 row.pageID = ours == nil ? nil : try await api.filePageID(filename)
-                return ours != nil ? with(row, .uploaded, detail: "found on the wiki (uploaded earlier)")
+                return ours != nil
+                    ? with(row, .uploaded, detail: "found on the wiki (uploaded earlier)")
                     : with(row, .duplicate, detail: "the wiki has these bytes as File:\(first)")
             }
             if try await api.filePageID(filename) != nil {
@@ -151,8 +157,10 @@ public struct Uploader: Sendable {
     }
 
     /// The warning policy: each code has its answer, and only then is anything published.
-    private func settle(_ answer: WikiAPI.UploadAnswer, row: UploadRow, text: String, comment: String,
-                        api: WikiAPI, token: String, site: WikiAPI.SiteInfo, sdc: StructuredData?) async throws -> UploadRow {
+    private func settle(
+        _ answer: WikiAPI.UploadAnswer, row: UploadRow, text: String, comment: String,
+        api: WikiAPI, token: String, site: WikiAPI.SiteInfo, sdc: StructuredData?
+    ) async throws -> UploadRow {
         var row = row
         switch answer {
         case .success(let name):
@@ -171,8 +179,9 @@ public struct Uploader: Sendable {
             }
             if let corrected = warnings["badfilename"], !corrected.isEmpty, let filekey, warnings.count == 1 {
                 // The wiki says which name it would take: publish under that one.
-                let published = try await api.publish(filekey: filekey, filename: corrected, text: text, comment: comment,
-                                                      token: token, ignoringWarnings: true)
+                let published = try await api.publish(
+                    filekey: filekey, filename: corrected, text: text, comment: comment,
+                    token: token, ignoringWarnings: true)
                 return try await settle(published, row: row, text: text, comment: comment, api: api, token: token, site: site, sdc: sdc)
             }
             // duplicate-archive, was-deleted and anything else: a person decides.
@@ -196,8 +205,10 @@ public struct Uploader: Sendable {
     /// Errors of the connection, the session or the account, not of the photo: recording them as
     /// a refusal would keep a good photo out of every later run.
     static func stopsTheRun(_ failure: WikiAPI.Failure) -> Bool {
-        ["http", "not-api", "login", "badtoken", "mustbeloggedin", "maxlag", "ratelimited", "readonly",
-         "permissiondenied", "assertuserfailed", "assertbotfailed"].contains(failure.code)
+        [
+            "http", "not-api", "login", "badtoken", "mustbeloggedin", "maxlag", "ratelimited", "readonly",
+            "permissiondenied", "assertuserfailed", "assertbotfailed",
+        ].contains(failure.code)
             || failure.code.hasPrefix("internal_api_error")
     }
 

@@ -23,8 +23,9 @@ extension WikiAPI {
             var query: Query
         }
         let answer = try await call(Answer.self, ["action": "query", "meta": "siteinfo", "siprop": "general|extensions"], attempts: 1)
-        return SiteInfo(name: answer.query.general.sitename,
-                        hasMediaInfo: answer.query.extensions?.contains { $0.name == "WikibaseMediaInfo" } ?? false)
+        return SiteInfo(
+            name: answer.query.general.sitename,
+            hasMediaInfo: answer.query.extensions?.contains { $0.name == "WikibaseMediaInfo" } ?? false)
     }
 
     /// Logs in with a bot password (`User@BotName`).
@@ -34,7 +35,10 @@ extension WikiAPI {
             var query: Query
         }
         struct Answer: Decodable {
-            struct Login: Decodable { var result: String; var reason: String? }
+            struct Login: Decodable {
+                var result: String
+                var reason: String?
+            }
             var login: Login
         }
         let token = try await call(Tokens.self, ["action": "query", "meta": "tokens", "type": "login"]).query.tokens["logintoken"] ?? ""
@@ -63,14 +67,18 @@ extension WikiAPI {
             }
             var query: Query?
         }
-        return try await call(Answer.self, ["action": "query", "list": "allimages", "aisha1": sha1, "ailimit": "50"]).query?.allimages.map(\.name) ?? []
+        return try await call(Answer.self, ["action": "query", "list": "allimages", "aisha1": sha1, "ailimit": "50"]).query?.allimages.map(\.name)
+            ?? []
     }
 
     /// The page id of `File:name`, or nil when there is no such page.
     public func filePageID(_ name: String) async throws -> Int? {
         struct Answer: Decodable {
             struct Query: Decodable {
-                struct Page: Decodable { var pageid: Int?; var missing: Bool? }
+                struct Page: Decodable {
+                    var pageid: Int?
+                    var missing: Bool?
+                }
                 var pages: [Page]
             }
             var query: Query
@@ -85,7 +93,10 @@ extension WikiAPI {
             struct Query: Decodable {
                 struct Page: Decodable {
                     struct Revision: Decodable {
-                        struct Slots: Decodable { struct Main: Decodable { var content: String? }; var main: Main }
+                        struct Slots: Decodable {
+                            struct Main: Decodable { var content: String? }
+                            var main: Main
+                        }
                         var slots: Slots
                     }
                     var revisions: [Revision]?
@@ -94,7 +105,8 @@ extension WikiAPI {
             }
             var query: Query
         }
-        let answer = try await call(Answer.self, ["action": "query", "prop": "revisions", "rvprop": "content", "rvslots": "main", "titles": "File:" + name])
+        let answer = try await call(
+            Answer.self, ["action": "query", "prop": "revisions", "rvprop": "content", "rvslots": "main", "titles": "File:" + name])
         return answer.query.pages.first?.revisions?.first?.slots.main.content
     }
 }

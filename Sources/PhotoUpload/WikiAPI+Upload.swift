@@ -52,20 +52,26 @@ extension WikiAPI {
 
     /// Uploads `data` as `File:filename` with `text` as its page. Files larger than `chunkSize`
     /// go through the stash in chunks and are then published.
-    public func upload(_ data: Data, filename: String, text: String, comment: String, token: String,
-                       chunkSize: Int = 8 << 20) async throws -> UploadAnswer {
+    public func upload(
+        _ data: Data, filename: String, text: String, comment: String, token: String,
+        chunkSize: Int = 8 << 20
+    ) async throws -> UploadAnswer {
         guard data.count > chunkSize else {
-            let answer = try await call(UploadResponse.self, [
-                "action": "upload", "filename": filename, "text": text, "comment": comment, "token": token,
-            ], file: FilePart(field: "file", name: filename, data: data))
+            let answer = try await call(
+                UploadResponse.self,
+                [
+                    "action": "upload", "filename": filename, "text": text, "comment": comment, "token": token,
+                ], file: FilePart(field: "file", name: filename, data: data))
             return try Self.answer(answer.upload)
         }
         var offset = 0
         var filekey: String?
         while offset < data.count {
             let chunk = data.subdata(in: offset..<min(offset + chunkSize, data.count))
-            var parameters = ["action": "upload", "stash": "1", "filename": filename, "filesize": String(data.count),
-                              "offset": String(offset), "token": token]
+            var parameters = [
+                "action": "upload", "stash": "1", "filename": filename, "filesize": String(data.count),
+                "offset": String(offset), "token": token,
+            ]
             parameters["filekey"] = filekey
             let answer = try await call(UploadResponse.self, parameters, file: FilePart(field: "chunk", name: filename, data: chunk)).upload
             // The last chunk's answer carries a new key: the one to publish with.
@@ -84,8 +90,10 @@ extension WikiAPI {
 
     /// Publishes a stashed file. With `ignoringWarnings`, only after the caller's policy has
     /// looked at each warning.
-    public func publish(filekey: String, filename: String, text: String, comment: String, token: String,
-                        ignoringWarnings: Bool) async throws -> UploadAnswer {
+    public func publish(
+        filekey: String, filename: String, text: String, comment: String, token: String,
+        ignoringWarnings: Bool
+    ) async throws -> UploadAnswer {
         var parameters = ["action": "upload", "filekey": filekey, "filename": filename, "text": text, "comment": comment, "token": token]
         if ignoringWarnings { parameters["ignorewarnings"] = "1" }
         return try Self.answer(try await call(UploadResponse.self, parameters, post: true).upload)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import PhotoModel
 import PhotoPlan
@@ -46,8 +46,10 @@ public final class WikiAPI: @unchecked Sendable {
     /// Calls the API and decodes `T` from the answer. An API error comes back as `Failure`
     /// after the retries that its code deserves; `attempts` 1 fails at once (the first contact,
     /// where a wrong address should say so without waiting).
-    func call<T: Decodable>(_ type: T.Type, _ parameters: [String: String], post: Bool = false, file: FilePart? = nil,
-                            attempts: Int? = nil) async throws -> T {
+    func call<T: Decodable>(
+        _ type: T.Type, _ parameters: [String: String], post: Bool = false, file: FilePart? = nil,
+        attempts: Int? = nil
+    ) async throws -> T {
         let attempts = attempts ?? self.attempts
         var parameters = parameters
         parameters["format"] = "json"
@@ -64,7 +66,9 @@ public final class WikiAPI: @unchecked Sendable {
                 (data, response) = try await session.data(for: request)
                 keepCookies(from: response)
             } catch {
-                guard attempt < attempts else { throw Failure(code: "http", info: "cannot reach \(endpoint.absoluteString): \(error.localizedDescription)") }
+                guard attempt < attempts else {
+                    throw Failure(code: "http", info: "cannot reach \(endpoint.absoluteString): \(error.localizedDescription)")
+                }
                 try await Task.sleep(for: wait)
                 wait *= 2
                 continue
@@ -117,9 +121,15 @@ public final class WikiAPI: @unchecked Sendable {
         request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
         var body = Data()
         for (key, value) in parameters.sorted(by: { $0.key < $1.key }) {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n\(value)\r\n".utf8))
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n\(value)\r\n"
+                        .utf8))
         }
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name.replacingOccurrences(of: "\"", with: "%22"))\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name.replacingOccurrences(of: "\"", with: "%22"))\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
         body.append(file.data)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         request.httpBody = body

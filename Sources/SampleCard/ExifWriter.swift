@@ -67,7 +67,7 @@ private final class ExifBlock {
             case .gpsPosition:
                 if let gps = m.gps { fill(gps) }
             case .frameSize:
-                break // the JPEG frame's, written by the encoder
+                break  // the JPEG frame's, written by the encoder
             }
         }
     }
@@ -88,7 +88,7 @@ private final class ExifBlock {
 
     private func fill(_ gps: GPSPosition) {
         typealias Tag = MetadataTag.GPS
-        bytes(EXIF_IFD_GPS, 0x0000, EXIF_FORMAT_BYTE, [2, 3, 0, 0]) // GPSVersionID 2.3
+        bytes(EXIF_IFD_GPS, 0x0000, EXIF_FORMAT_BYTE, [2, 3, 0, 0])  // GPSVersionID 2.3
         ascii(EXIF_IFD_GPS, UInt32(Tag.latitudeRef), gps.latitude < 0 ? "S" : "N")
         rationals(EXIF_IFD_GPS, UInt32(Tag.latitude), Self.dms(abs(gps.latitude)))
         ascii(EXIF_IFD_GPS, UInt32(Tag.longitudeRef), gps.longitude < 0 ? "W" : "E")
@@ -172,6 +172,6 @@ private final class ExifBlock {
         entry.pointee.size = UInt32(raw.count)
         entry.pointee.data = storage
         exif_content_add_entry(content, entry)
-        exif_entry_unref(entry) // the content holds its own reference
+        exif_entry_unref(entry)  // the content holds its own reference
     }
 }

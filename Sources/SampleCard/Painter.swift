@@ -9,9 +9,11 @@ public enum Painter {
         var random = SplitMix64(seed: seed)
         var pixels = [UInt8](repeating: 0, count: width * height * 3)
         let shapes = (0..<6).map { _ in
-            (x: Int(random.next() % UInt64(width)), y: height / 3 + Int(random.next() % UInt64(max(1, height / 2))),
-             r: max(4, min(width, height) / 10 + Int(random.next() % 20)),
-             color: [UInt8(150 + random.next() % 100), UInt8(90 + random.next() % 90), UInt8(60 + random.next() % 80)])
+            (
+                x: Int(random.next() % UInt64(width)), y: height / 3 + Int(random.next() % UInt64(max(1, height / 2))),
+                r: max(4, min(width, height) / 10 + Int(random.next() % 20)),
+                color: [UInt8(150 + random.next() % 100), UInt8(90 + random.next() % 90), UInt8(60 + random.next() % 80)]
+            )
         }
         let mark = max(4, min(width, height) / 8)
         for y in 0..<height {
@@ -37,9 +39,11 @@ public enum Painter {
         var random = SplitMix64(seed: seed)
         var pixels = [UInt8](repeating: 0, count: width * height * 3)
         let shapes = (0..<12).map { _ in
-            (x: Int(random.next() % UInt64(width)), y: Int(random.next() % UInt64(height)),
-             r: height / 12 + Int(random.next() % UInt64(height / 6)),
-             color: (Int(random.next() % 200) + 30, Int(random.next() % 200) + 30, Int(random.next() % 200) + 30))
+            (
+                x: Int(random.next() % UInt64(width)), y: Int(random.next() % UInt64(height)),
+                r: height / 12 + Int(random.next() % UInt64(height / 6)),
+                color: (Int(random.next() % 200) + 30, Int(random.next() % 200) + 30, Int(random.next() % 200) + 30)
+            )
         }
         pixels.withUnsafeMutableBufferPointer { out in
             for y in 0..<height {
@@ -52,7 +56,7 @@ public enum Painter {
                         if dx * dx + dy * dy < shape.r * shape.r { (r, g, b) = shape.color }
                     }
                     let n = random.next()
-                    let luma = Int(n & 31) + Int(n >> 5 & 31) - 31        // triangular, ±31
+                    let luma = Int(n & 31) + Int(n >> 5 & 31) - 31  // triangular, ±31
                     let chroma = (Int(n >> 10 & 15) - 7, Int(n >> 14 & 15) - 7)
                     let i = (y * width + x) * 3
                     out[i] = UInt8(clamping: r + luma + chroma.0)

@@ -56,7 +56,7 @@ public enum SampleCard {
         m.fNumber = 2.8
         m.iso = 3200
         m.focalLength = 24
-        m.imageDescription = "SONY DSC" // the camera's placeholder, not a description
+        m.imageDescription = "SONY DSC"  // the camera's placeholder, not a description
         return m
     }
 
@@ -64,8 +64,10 @@ public enum SampleCard {
         Entry(path: "DCIM/100CANON/IMG_0001.JPG", content: .photo(canon("2026:01:15 14:05:12", subSec: "31", gps: 135), seed: 1, portrait: false)),
         Entry(path: "DCIM/100CANON/IMG_0002.JPG", content: .photo(canon("2026:01:15 14:40:03", subSec: "07"), seed: 2, portrait: false)),
         Entry(path: "DCIM/100CANON/IMG_0003.JPG", content: .photo(canon("2026:01:15 16:05:00", subSec: "50", gps: 280.5), seed: 3, portrait: false)),
-        Entry(path: "DCIM/100CANON/IMG_0004.JPG", content: .photo(canon("2026:01:15 16:06:30", subSec: "12", orientation: 8), seed: 4, portrait: true)),
-        Entry(path: "DCIM/100CANON/IMG_0005.JPG", content: .photo(canon("2026:01:15 17:01:10", subSec: "44", orientation: 6), seed: 5, portrait: true)),
+        Entry(
+            path: "DCIM/100CANON/IMG_0004.JPG", content: .photo(canon("2026:01:15 16:06:30", subSec: "12", orientation: 8), seed: 4, portrait: true)),
+        Entry(
+            path: "DCIM/100CANON/IMG_0005.JPG", content: .photo(canon("2026:01:15 17:01:10", subSec: "44", orientation: 6), seed: 5, portrait: true)),
         Entry(path: "DCIM/100CANON/IMG_0006.JPG", content: .photo(canon("2026:01:15 17:03:44", subSec: "90"), seed: 6, portrait: false)),
         Entry(path: "DCIM/100CANON/IMG_0007.JPG", content: .photo(canon("2026:01:15 17:10:00", subSec: "02"), seed: 7, portrait: false)),
         Entry(path: "DCIM/100CANON/IMG_0008.JPG", content: .photo(nil, seed: 8, portrait: false)),
@@ -100,8 +102,10 @@ public enum SampleCard {
     }
 
     static func photo(_ metadata: PhotoMetadata?, seed: UInt64, portrait: Bool) throws -> Data {
-        let upright = portrait ? Painter.scene(width: 480, height: 640, seed: seed, hue: Int(seed % 5) * 8)
-                               : Painter.scene(width: 640, height: 480, seed: seed, hue: Int(seed % 5) * 8)
+        let upright =
+            portrait
+            ? Painter.scene(width: 480, height: 640, seed: seed, hue: Int(seed % 5) * 8)
+            : Painter.scene(width: 640, height: 480, seed: seed, hue: Int(seed % 5) * 8)
         let stored = Painter.stored(upright, orientation: metadata?.orientation ?? 1)
         let jpeg = try JPEGCodec.encode(stored, quality: 80)
         guard let metadata else { return jpeg }

@@ -7,11 +7,11 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Write an output folder anew from its catalogue alone.",
             discussion: """
-            The catalogue (DIR/catalog.sqlite) holds every photo's batch line, page, structured \
-            data and thumbnails; the rest of DIR is written from it. When files of DIR were \
-            deleted or changed by hand, this writes them back as the last run left them, without \
-            the card. Files already right are not touched.
-            """
+                The catalogue (DIR/catalog.sqlite) holds every photo's batch line, page, structured \
+                data and thumbnails; the rest of DIR is written from it. When files of DIR were \
+                deleted or changed by hand, this writes them back as the last run left them, without \
+                the card. Files already right are not touched.
+                """
         )
 
         @Option(name: .customLong("out"), help: "The output folder of `photocat run`.")
@@ -28,11 +28,11 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Keep the Commons names of a batch that its catalogue does not know.",
             discussion: """
-            When DIR/catalog.sqlite was deleted (or moved away because it was damaged), `run` \
-            refuses to plan DIR anew, since new names could give photos already uploaded a \
-            second name. This reads DIR/commons/batch.jsonl (or --batch) and keeps its names in a \
-            new catalogue; the next run gives each photo its old name, found by path or SHA-1.
-            """
+                When DIR/catalog.sqlite was deleted (or moved away because it was damaged), `run` \
+                refuses to plan DIR anew, since new names could give photos already uploaded a \
+                second name. This reads DIR/commons/batch.jsonl (or --batch) and keeps its names in a \
+                new catalogue; the next run gives each photo its old name, found by path or SHA-1.
+                """
         )
 
         @Option(name: .customLong("out"), help: "The output folder.")

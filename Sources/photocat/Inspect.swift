@@ -12,10 +12,10 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Print the EXIF photocat reads from photos.",
             discussion: """
-            With --json, one JSON object per photo (JSON Lines) with exiftool's tag names and \
-            `exiftool -n` value forms, so the output can be diffed against `exiftool -json -n`. \
-            Folders are walked like a card. Problems go to standard error.
-            """
+                With --json, one JSON object per photo (JSON Lines) with exiftool's tag names and \
+                `exiftool -n` value forms, so the output can be diffed against `exiftool -json -n`. \
+                Folders are walked like a card. Problems go to standard error.
+                """
         )
 
         @Argument(help: "Photos or folders.")

@@ -55,8 +55,12 @@ final class ProgressLine: @unchecked Sendable {
                 let filled = total > 0 ? width * done / total : width
                 let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
                 let left = rate > 0 ? Self.clock(Double(total - done) / rate) : "--:--"
-                FileHandle.standardError.write(Data(String(format: "\r\u{1B}[K%@ %d/%d  %.1f photos/s  %@ left  %@",
-                                                           bar, done, total, rate, left, path).utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        String(
+                            format: "\r\u{1B}[K%@ %d/%d  %.1f photos/s  %@ left  %@",
+                            bar, done, total, rate, left, path
+                        ).utf8))
             } else if done % 25 == 0 || done == total {
                 Log.warn(String(format: "%d/%d photos read (%.1f/s)", done, total, rate))
             }
@@ -70,7 +74,8 @@ final class ProgressLine: @unchecked Sendable {
 
     static func clock(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
-        return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+        return whole >= 3600
+            ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
             : String(format: "%d:%02d", whole / 60, whole % 60)
     }
 }

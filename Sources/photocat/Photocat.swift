@@ -19,18 +19,18 @@ struct Photocat: AsyncParsableCommand {
         commandName: "photocat",
         abstract: "Turn a camera memory card into a Wikimedia Commons upload batch.",
         discussion: """
-        photocat reads the card without ever writing to it, makes upright thumbnails, tags people \
-        and scenes from a manifest you write once, and plans Commons file names and file pages.
+            photocat reads the card without ever writing to it, makes upright thumbnails, tags people \
+            and scenes from a manifest you write once, and plans Commons file names and file pages.
 
-        Exit codes:
-          0   every photo is fine (excluded and duplicate photos count as fine)
-          1   the run finished, but some photos failed (see report.json)
-          2   usage or manifest error, or the card is missing; nothing was written
-          74  the output folder or its catalogue cannot be written (disk full, permissions),
-              or the wiki cannot be reached or refuses the login (upload)
-          75  another run holds the output folder's lock; try again later
-          130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
-        """,
+            Exit codes:
+              0   every photo is fine (excluded and duplicate photos count as fine)
+              1   the run finished, but some photos failed (see report.json)
+              2   usage or manifest error, or the card is missing; nothing was written
+              74  the output folder or its catalogue cannot be written (disk full, permissions),
+                  or the wiki cannot be reached or refuses the login (upload)
+              75  another run holds the output folder's lock; try again later
+              130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
+            """,
         version: PhotocatVersion.current,
         subcommands: [Run.self, Upload.self, Status.self, Project.self, Adopt.self, Inspect.self, Validate.self, Initialize.self]
     )
@@ -59,7 +59,7 @@ enum Main {
         } catch {
             let code = Photocat.exitCode(for: error)
             if code == .success {
-                Photocat.exit(withError: error) // --help, --version
+                Photocat.exit(withError: error)  // --help, --version
             }
             complain(Photocat.fullMessage(for: error))
             Foundation.exit(code == .validationFailure ? ExitStatus.usageOrManifest : code.rawValue)

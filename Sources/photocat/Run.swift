@@ -15,16 +15,16 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Catalogue a card and write the Commons upload batch.",
             discussion: """
-            Writes into DIR: thumbs/<size>/<sha1>.jpg, commons/<file name>.wikitext per ready photo, \
-            commons/batch.jsonl (one line per photo), commons/batch.csv, review.html, report.json \
-            (counts and diagnostics) and catalog.sqlite (every photo and run; query it with sqlite3). \
-            Files whose bytes would not change are left untouched.
+                Writes into DIR: thumbs/<size>/<sha1>.jpg, commons/<file name>.wikitext per ready photo, \
+                commons/batch.jsonl (one line per photo), commons/batch.csv, review.html, report.json \
+                (counts and diagnostics) and catalog.sqlite (every photo and run; query it with sqlite3). \
+                Files whose bytes would not change are left untouched.
 
-            Runs are incremental: a photo whose size and modification time are unchanged is not read \
-            again, so the same command can run nightly from cron over a folder that cards are copied \
-            into. A run can be stopped at any moment (Ctrl-C, SIGTERM, even SIGKILL): the next run goes \
-            on from where it was and ends in the same state.
-            """
+                Runs are incremental: a photo whose size and modification time are unchanged is not read \
+                again, so the same command can run nightly from cron over a folder that cards are copied \
+                into. A run can be stopped at any moment (Ctrl-C, SIGTERM, even SIGKILL): the next run goes \
+                on from where it was and ends in the same state.
+                """
         )
 
         @Argument(help: "The card folder (e.g. /media/card or a copy of its DCIM folder). Never written to.")
@@ -39,42 +39,50 @@ extension Photocat {
         @Option(help: "Photos processed at the same time.")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: ArgumentHelp("Thumbnail long-edge sizes in pixels, comma-separated (default: 320,1280).", valueName: "sizes"),
-                transform: ThumbnailOptions.sizes(parsing:))
+        @Option(
+            help: ArgumentHelp("Thumbnail long-edge sizes in pixels, comma-separated (default: 320,1280).", valueName: "sizes"),
+            transform: ThumbnailOptions.sizes(parsing:))
         var sizes: [Int] = ThumbnailOptions().sizes
 
         @Option(help: "Thumbnail JPEG quality (1-100).")
         var quality: Int = 85
 
-        @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-            "Which photos fail: 'damaged' (any damaged image data, the default) or 'unreadable' (only photos that cannot be decoded; damaged ones are kept with a warning).",
-            valueName: "damaged|unreadable"))
+        @Option(
+            name: .customLong("fail-on"),
+            help: ArgumentHelp(
+                "Which photos fail: 'damaged' (any damaged image data, the default) or 'unreadable' (only photos that cannot be decoded; damaged ones are kept with a warning).",
+                valueName: "damaged|unreadable"))
         var failOn: ThumbnailOptions.DamagePolicy = .damaged
 
         @Option(name: .customLong("max-megapixels"), help: "Refuse frames larger than this, before decoding (decompression bombs).")
         var maxMegapixels: Int = 300
 
-        @Option(name: .customLong("known-sha1"), help: ArgumentHelp(
-            "A file of SHA-1s already on Commons (one per line, e.g. from earlier batches): those photos become duplicates.",
-            valueName: "file"))
+        @Option(
+            name: .customLong("known-sha1"),
+            help: ArgumentHelp(
+                "A file of SHA-1s already on Commons (one per line, e.g. from earlier batches): those photos become duplicates.",
+                valueName: "file"))
         var knownSHA1: String?
 
-        @Option(help: ArgumentHelp(
-            "Leave files modified less than this many seconds ago for the next run: they may still be being copied. 0 takes everything now.",
-            valueName: "seconds"))
+        @Option(
+            help: ArgumentHelp(
+                "Leave files modified less than this many seconds ago for the next run: they may still be being copied. 0 takes everything now.",
+                valueName: "seconds"))
         var settle: Int = 60
 
-        @Option(help: ArgumentHelp(
-            "Process only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of each photo's path, so N machines can split one archive. Give each shard its own --out.",
-            valueName: "K/N"), transform: Shard.init(parsing:))
+        @Option(
+            help: ArgumentHelp(
+                "Process only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of each photo's path, so N machines can split one archive. Give each shard its own --out.",
+                valueName: "K/N"), transform: Shard.init(parsing:))
         var shard: Shard?
 
         @Flag(help: "Read and render every photo again instead of trusting the catalogue; the outputs come out byte-identical.")
         var rebuild = false
 
-        @Option(help: ArgumentHelp(
-            "What happens to the page and thumbnails of a photo no longer on the card: 'delete' them (the default) or 'keep' them. Either way it leaves the batch and stays in the catalogue, marked removed.",
-            valueName: "delete|keep"))
+        @Option(
+            help: ArgumentHelp(
+                "What happens to the page and thumbnails of a photo no longer on the card: 'delete' them (the default) or 'keep' them. Either way it leaves the batch and stays in the catalogue, marked removed.",
+                valueName: "delete|keep"))
         var removed: RunConfiguration.RemovedPolicy = .delete
 
         @Flag(help: "Also print notes (skipped files, photos without EXIF).")
@@ -122,7 +130,9 @@ extension Photocat {
             Log.say(result.report.summary + Self.workSummary(result.work))
             if !quiet {
                 let removed = result.written.removed > 0 ? ", \(result.written.removed) stale removed" : ""
-                Log.say("Output in \(configuration.output.path): \(result.written.written) files written, \(result.written.unchanged) unchanged\(removed)")
+                Log.say(
+                    "Output in \(configuration.output.path): \(result.written.written) files written, \(result.written.unchanged) unchanged\(removed)"
+                )
             }
             if timings { printTimings(result.times, photos: result.report.counts.photos) }
             if result.report.exitCode != 0 { throw ExitCode(result.report.exitCode) }

@@ -21,7 +21,8 @@ final class SignalWatcher {
             source.setEventHandler { [stop] in
                 if stop.requested != nil { _exit(128 + number) }
                 stop.request(signal: number)
-                Log.warn("photocat: \(number == SIGINT ? "SIGINT" : "SIGTERM") received; finishing the photos in progress (send it again to quit at once)")
+                Log.warn(
+                    "photocat: \(number == SIGINT ? "SIGINT" : "SIGTERM") received; finishing the photos in progress (send it again to quit at once)")
             }
             source.resume()
             sources.append(source)

@@ -12,9 +12,9 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Show the last runs of an output folder and the photos that need attention.",
             discussion: """
-            Reads DIR/catalog.sqlite without changing it; safe while a run is going on. \
-            Exits 1 when the last run did not succeed or a photo failed, so a monitoring check can call it.
-            """
+                Reads DIR/catalog.sqlite without changing it; safe while a run is going on. \
+                Exits 1 when the last run did not succeed or a photo failed, so a monitoring check can call it.
+                """
         )
 
         @Option(name: .customLong("out"), help: "The output folder of `photocat run`.")

@@ -12,16 +12,16 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Upload the ready photos of a batch to Commons (or another MediaWiki).",
             discussion: """
-            Uploads the original files of the `ready` photos of the batch in DIR/catalog.sqlite with their \
-            pages, one at a time. Before each, the wiki is asked for the file's SHA-1 (a known file \
-            is recorded as a duplicate, not uploaded) and for its name (another file's name is never \
-            overwritten). Every outcome is kept in DIR/catalog.sqlite, so a rerun uploads nothing \
-            twice and goes on where a stopped run ended. Log in with a bot password \
-            (Special:BotPasswords, grants: basic, high-volume editing, upload, edit existing pages, \
-            create pages): --user Name@BotName, the password in a file only you can read \
-            (--password-file) or in PHOTOCAT_WIKI_PASSWORD. A safe first run: --limit 5, then look \
-            at the five pages on the wiki.
-            """
+                Uploads the original files of the `ready` photos of the batch in DIR/catalog.sqlite with their \
+                pages, one at a time. Before each, the wiki is asked for the file's SHA-1 (a known file \
+                is recorded as a duplicate, not uploaded) and for its name (another file's name is never \
+                overwritten). Every outcome is kept in DIR/catalog.sqlite, so a rerun uploads nothing \
+                twice and goes on where a stopped run ended. Log in with a bot password \
+                (Special:BotPasswords, grants: basic, high-volume editing, upload, edit existing pages, \
+                create pages): --user Name@BotName, the password in a file only you can read \
+                (--password-file) or in PHOTOCAT_WIKI_PASSWORD. A safe first run: --limit 5, then look \
+                at the five pages on the wiki.
+                """
         )
 
         @Option(name: .customLong("out"), help: "The output folder of `photocat run`.")
@@ -80,18 +80,22 @@ extension Photocat {
             options.chunkSize = Int(chunkMegabytes * 1_048_576)
             let uploader = Uploader(output: URL(fileURLWithPath: out), card: card.map { URL(fileURLWithPath: $0) }, options: options)
             let signals = SignalWatcher()
-            let steps = try await uploader.run(stop: signals.stop, notice: { Log.warn("note: \($0.text)") }) { step in
-                guard !step.earlier, !(quiet && step.outcome == .uploaded) else { return }
-                let what = dryRun && step.outcome == .uploaded ? "would upload" : step.outcome.rawValue
-                Log.say("\(step.path) → \(step.filename): \(what)\(step.detail.isEmpty ? "" : " (\(step.detail))")")
-            }
+            let steps = try await uploader.run(
+                stop: signals.stop, notice: { Log.warn("note: \($0.text)") },
+                progress: { step in
+                    guard !step.earlier, !(quiet && step.outcome == .uploaded) else { return }
+                    let what = dryRun && step.outcome == .uploaded ? "would upload" : step.outcome.rawValue
+                    Log.say("\(step.path) → \(step.filename): \(what)\(step.detail.isEmpty ? "" : " (\(step.detail))")")
+                })
             var counts: [UploadRow.Outcome: Int] = [:]
             for step in steps { counts[step.outcome, default: 0] += 1 }
             let earlier = steps.filter(\.earlier).count
             let parts = UploadRow.Outcome.allCases.compactMap { outcome in
                 counts[outcome].map { "\($0) \(dryRun && outcome == .uploaded ? "to upload" : outcome.rawValue)" }
             }
-            Log.say("\(steps.count) photo\(steps.count == 1 ? "" : "s")\(dryRun ? " (dry run)" : ""): " + (parts.isEmpty ? "nothing to do" : parts.joined(separator: ", "))
+            Log.say(
+                "\(steps.count) photo\(steps.count == 1 ? "" : "s")\(dryRun ? " (dry run)" : ""): "
+                    + (parts.isEmpty ? "nothing to do" : parts.joined(separator: ", "))
                     + (earlier > 0 ? " (\(earlier) done in earlier runs)" : ""))
             let unsettled = (counts[.refused] ?? 0) + (counts[.review] ?? 0) + (counts[.nameTaken] ?? 0)
             if unsettled > 0 { throw ExitCode(ExitStatus.somePhotosFailed) }
@@ -102,7 +106,9 @@ extension Photocat {
         func password() throws -> String? {
             if let passwordFile {
                 var info = stat()
-                guard stat(passwordFile, &info) == 0 else { throw ValidationError("--password-file \(passwordFile): \(String(cString: strerror(errno)))") }
+                guard stat(passwordFile, &info) == 0 else {
+                    throw ValidationError("--password-file \(passwordFile): \(String(cString: strerror(errno)))")
+                }
                 guard info.st_mode & 0o077 == 0 else {
                     throw ValidationError("--password-file \(passwordFile) can be read by others; chmod 600 it first")
                 }

@@ -12,10 +12,10 @@ extension Photocat {
         static let configuration = CommandConfiguration(
             abstract: "Check a manifest and print what is wrong, as file:line:column: message.",
             discussion: """
-            With --card, also a dry run: for every photo of the card, its capture time, scene, \
-            people, consent decision and planned Commons name, then the photos no scene claims. \
-            Nothing is decoded or written. Exits 0 when the manifest is valid and 2 when it is not.
-            """
+                With --card, also a dry run: for every photo of the card, its capture time, scene, \
+                people, consent decision and planned Commons name, then the photos no scene claims. \
+                Nothing is decoded or written. Exits 0 when the manifest is valid and 2 when it is not.
+                """
         )
 
         @Argument(help: "The YAML manifest.")
@@ -26,7 +26,9 @@ extension Photocat {
 
         func run() async throws {
             let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: file))
-            print("\(file): valid (\(manifest.cameras.count) cameras, \(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)")
+            print(
+                "\(file): valid (\(manifest.cameras.count) cameras, \(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)"
+            )
             guard let card else { return }
             let dryRun = try await DryRun.plan(card: URL(fileURLWithPath: card), manifest: manifest)
             print("")
@@ -40,10 +42,10 @@ extension Photocat {
             commandName: "init",
             abstract: "Print a commented starter manifest for a card.",
             discussion: """
-            Reads the card's EXIF (nothing is written) and prints a manifest with the cameras \
-            found (with serial numbers, for clock offsets), the date span, photo counts per hour \
-            (to help set scene windows) and placeholders to fill: photocat init CARD > manifest.yaml
-            """
+                Reads the card's EXIF (nothing is written) and prints a manifest with the cameras \
+                found (with serial numbers, for clock offsets), the date span, photo counts per hour \
+                (to help set scene windows) and placeholders to fill: photocat init CARD > manifest.yaml
+                """
         )
 
         @Argument(help: "The card folder.")

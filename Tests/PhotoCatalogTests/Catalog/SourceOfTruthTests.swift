@@ -149,7 +149,9 @@ import PhotoCatalog
             await #expect(throws: PhotoCatalogError.batchWithoutCatalogue(output.path)) {
                 try await PipelineTests.run(card: card, output: output)
             }
-            let refused = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0"])
+            let refused = try CommandLineTests.photocat([
+                "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0",
+            ])
             #expect(refused.status == 2 && refused.stderr.contains("photocat adopt --out"))
 
             let adopt = try CommandLineTests.photocat(["adopt", "--out", output.path])

@@ -14,13 +14,26 @@ import PhotoCatalog
         var quoted = false, previousQuote = false
         for character in text {
             if quoted {
-                if character == "\"" { quoted = false; previousQuote = true } else { field.append(character) }
+                if character == "\"" {
+                    quoted = false
+                    previousQuote = true
+                } else {
+                    field.append(character)
+                }
                 continue
             }
             switch character {
-            case "\"": if previousQuote { field.append("\"") }; quoted = true
-            case ",": record.append(field); field = ""
-            case "\r\n", "\n": record.append(field); records.append(record); record = []; field = ""
+            case "\"":
+                if previousQuote { field.append("\"") }
+                quoted = true
+            case ",":
+                record.append(field)
+                field = ""
+            case "\r\n", "\n":
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
             default: field.append(character)
             }
             previousQuote = false
@@ -29,7 +42,8 @@ import PhotoCatalog
     }
 
     @Test func readyPhotosRoundTripThroughTheCSV() {
-        var ready = BatchEntry(source: "DCIM/IMG_0001.JPG", sha1: String(repeating: "a", count: 40), status: .ready, thumbnails: [], width: nil, height: nil)
+        var ready = BatchEntry(
+            source: "DCIM/IMG_0001.JPG", sha1: String(repeating: "a", count: 40), status: .ready, thumbnails: [], width: nil, height: nil)
         ready.filename = "Cake, \"the\" big one 01.jpg"
         ready.wikitext = "=={{int:filedesc}}==\n{{Information\n|description={{en|1=A, \"b\"}}\n}}\n"
         let excluded = BatchEntry(source: "DCIM/IMG_0002.JPG", sha1: nil, status: .excluded, thumbnails: [], width: nil, height: nil)

@@ -21,13 +21,14 @@ import PhotoCatalog
     }
 
     static func manifest(_ extra: String = "") throws -> Manifest {
-        try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+        try ManifestLoader(fileName: "m.yaml").parse(
+            ManifestLoaderTests.minimal + """
 
-            scenes:
-              - {id: cake, name: cake cutting, from: "17:00", to: "17:20"}
-            people:
-              - {id: murad, name: Murad, consent: none}
-            """ + extra)
+                scenes:
+                  - {id: cake, name: cake cutting, from: "17:00", to: "17:20"}
+                people:
+                  - {id: murad, name: Murad, consent: none}
+                """ + extra)
     }
 
     @Test func countersFollowCaptureTimeNotFileOrder() throws {
@@ -51,8 +52,10 @@ import PhotoCatalog
         let early = Self.record("IMG_0000.JPG", time: "2026:01:15 17:01:00", sha1: String(repeating: "0", count: 40))
         let prefix = "Wikipedia 25 birthday meetup in Baku 2026-01-15 cake cutting"
         var previous = PreviousNames()
-        previous.bySHA1 = [a.sha1!: "\(prefix) 01.jpg", b.sha1!: "\(prefix) 02.jpg",
-                           String(repeating: "9", count: 40): "\(prefix) 07.jpg"] // a photo since removed
+        previous.bySHA1 = [
+            a.sha1!: "\(prefix) 01.jpg", b.sha1!: "\(prefix) 02.jpg",
+            String(repeating: "9", count: 40): "\(prefix) 07.jpg",
+        ]  // a photo since removed
         let plan = BatchPlanner.plan(records: [a, b, early], manifest: try Self.manifest(), previousNames: previous)
         let names = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.source, $0.filename ?? "") })
         #expect(names["IMG_0001.JPG"] == "\(prefix) 01.jpg")
@@ -66,28 +69,31 @@ import PhotoCatalog
     }
 
     @Test func duplicatesPointAtTheFirstCopy() throws {
-        let plan = BatchPlanner.plan(records: [
-            Self.record("DCIM/b.jpg", time: "2026:01:15 17:05:00", sha1: String(repeating: "a", count: 40)),
-            Self.record("DCIM/a.jpg", time: "2026:01:15 17:05:00", sha1: String(repeating: "a", count: 40)),
-        ], manifest: try Self.manifest())
+        let plan = BatchPlanner.plan(
+            records: [
+                Self.record("DCIM/b.jpg", time: "2026:01:15 17:05:00", sha1: String(repeating: "a", count: 40)),
+                Self.record("DCIM/a.jpg", time: "2026:01:15 17:05:00", sha1: String(repeating: "a", count: 40)),
+            ], manifest: try Self.manifest())
         #expect(plan.entries.map(\.status) == [.ready, .duplicate])
         #expect(plan.entries[1].duplicateOf == "DCIM/a.jpg")
         #expect(plan.entries[1].filename == nil && plan.entries[1].wikitext == nil)
     }
 
     @Test func failedAndExcludedPhotosGetNoNameOrPage() throws {
-        let plan = BatchPlanner.plan(records: [
-            Self.record("a.jpg", time: nil, failure: "damaged image data"),
-            Self.record("b.jpg", time: "2026:01:15 17:05:00"),
-        ], manifest: try Self.manifest("\nphotos:\n  b.jpg: {people: [murad]}\n  c.jpg: {exclude: typo}"))
+        let plan = BatchPlanner.plan(
+            records: [
+                Self.record("a.jpg", time: nil, failure: "damaged image data"),
+                Self.record("b.jpg", time: "2026:01:15 17:05:00"),
+            ], manifest: try Self.manifest("\nphotos:\n  b.jpg: {people: [murad]}\n  c.jpg: {exclude: typo}"))
         #expect(plan.entries.map(\.status) == [.failed, .excluded])
         #expect(plan.entries.allSatisfy { $0.filename == nil && $0.wikitext == nil })
         #expect(plan.entries[1].reasons == ["shows `murad`, who did not consent to being photographed"])
-        #expect(plan.diagnostics.map(\.id) == [.manifestUnknownPhoto]) // c.jpg is on no card
+        #expect(plan.diagnostics.map(\.id) == [.manifestUnknownPhoto])  // c.jpg is on no card
     }
 
     @Test func aNameCommonsWouldRefuseFailsThePhoto() throws {
-        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal.replacingOccurrences(of: "date: 2026-01-15", with: "name: IMG\n  date: 2026-01-15"))
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(
+            ManifestLoaderTests.minimal.replacingOccurrences(of: "date: 2026-01-15", with: "name: IMG\n  date: 2026-01-15"))
         let plan = BatchPlanner.plan(records: [Self.record("x.jpg", time: nil)], manifest: manifest)
         #expect(plan.entries[0].status == .failed)
         #expect(plan.entries[0].reasons[0].contains("\"IMG 01.jpg\" looks like a camera's default name"))
@@ -102,7 +108,7 @@ import PhotoCatalog
         let description = try #require(page.split(separator: "\n").first { $0.hasPrefix("|description=") })
         #expect(description.hasPrefix("|description={{en|1=") && description.hasSuffix("}}"))
         #expect(description.dropFirst("|description={{en|1=".count).dropLast(2).allSatisfy { !"{}[]|<>\n".contains($0) })
-        #expect(page.components(separatedBy: "\n}}\n").count == 2) // {{Information}} closes once
+        #expect(page.components(separatedBy: "\n}}\n").count == 2)  // {{Information}} closes once
         #expect(!page.contains("[[Category:"))
     }
 
@@ -120,22 +126,23 @@ import PhotoCatalog
         let page = try #require(plan.entries[0].wikitext)
         #expect(page.contains("|date=2026-01-15 17:02:00\n"))
         #expect(plan.entries[0].scene == "cake")
-        #expect(page.hasSuffix("{{subst:unc}}\n")) // the minimal manifest names no category
+        #expect(page.hasSuffix("{{subst:unc}}\n"))  // the minimal manifest names no category
     }
 }
 
 /// Camera entries of the manifest at work in the planner: a photo of a clock, a second photographer.
 @Suite struct CameraEntryTests {
-    static let manifest: Manifest = try! ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+    static let manifest: Manifest = try! ManifestLoader(fileName: "m.yaml").parse(
+        ManifestLoaderTests.minimal + """
 
-        cameras:
-          - id: phone
-            model: Pixel 6
-            sync: {photo: PXL_0050.JPG, shows: "2026-01-15 17:04:10"}
-            photographer: {user: SecondShooter, name: Second Shooter}
-        scenes:
-          - {id: cake, name: cake cutting, from: "17:00", to: "17:20"}
-        """)
+            cameras:
+              - id: phone
+                model: Pixel 6
+                sync: {photo: PXL_0050.JPG, shows: "2026-01-15 17:04:10"}
+                photographer: {user: SecondShooter, name: Second Shooter}
+            scenes:
+              - {id: cake, name: cake cutting, from: "17:00", to: "17:20"}
+            """)
 
     static func record(_ path: String, model: String, time: String) -> PhotoRecord {
         var record = BatchPlannerTests.record(path, time: time)
@@ -145,11 +152,12 @@ import PhotoCatalog
 
     @Test func aPhotoOfAClockSetsTheCameraCorrection() throws {
         // The phone recorded 16:59:40 for a clock showing 17:04:10: it runs 4 min 30 s behind.
-        let plan = BatchPlanner.plan(records: [
-            Self.record("DCIM/PXL_0050.JPG", model: "Pixel 6", time: "2026:01:15 16:59:40"),
-            Self.record("DCIM/PXL_0051.JPG", model: "Pixel 6", time: "2026:01:15 16:58:00"),
-            Self.record("DCIM/IMG_0001.JPG", model: "Canon EOS 90D", time: "2026:01:15 16:58:00"),
-        ], manifest: Self.manifest)
+        let plan = BatchPlanner.plan(
+            records: [
+                Self.record("DCIM/PXL_0050.JPG", model: "Pixel 6", time: "2026:01:15 16:59:40"),
+                Self.record("DCIM/PXL_0051.JPG", model: "Pixel 6", time: "2026:01:15 16:58:00"),
+                Self.record("DCIM/IMG_0001.JPG", model: "Canon EOS 90D", time: "2026:01:15 16:58:00"),
+            ], manifest: Self.manifest)
         let byName = Dictionary(uniqueKeysWithValues: plan.entries.map { (($0.source as NSString).lastPathComponent, $0) })
         #expect(byName["PXL_0051.JPG"]?.captured == "2026-01-15 17:02:30")
         #expect(byName["PXL_0051.JPG"]?.scene == "cake")
@@ -162,14 +170,16 @@ import PhotoCatalog
     }
 
     @Test func aMissingSyncPhotoIsReported() {
-        let plan = BatchPlanner.plan(records: [Self.record("DCIM/PXL_0051.JPG", model: "Pixel 6", time: "2026:01:15 16:58:00")], manifest: Self.manifest)
+        let plan = BatchPlanner.plan(
+            records: [Self.record("DCIM/PXL_0051.JPG", model: "Pixel 6", time: "2026:01:15 16:58:00")], manifest: Self.manifest)
         #expect(plan.diagnostics.contains { $0.id == .manifestSyncPhoto && $0.severity == .error })
         #expect(plan.entries[0].captured == "2026-01-15 16:58:00")
     }
 
     @Test func multiDayEventsAndWikidata() throws {
-        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal.replacingOccurrences(
-            of: "date: 2026-01-15", with: "date: [2026-01-15, 2026-01-16]\n  wikidata: Q123456"))
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(
+            ManifestLoaderTests.minimal.replacingOccurrences(
+                of: "date: 2026-01-15", with: "date: [2026-01-15, 2026-01-16]\n  wikidata: Q123456"))
         #expect(manifest.event.dates == ["2026-01-15", "2026-01-16"])
         #expect(manifest.event.date == "2026-01-15")
         #expect(manifest.event.wikidata == "Q123456")

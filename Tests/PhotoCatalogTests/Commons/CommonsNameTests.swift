@@ -16,13 +16,14 @@ import PhotoCatalog
         #expect(CommonsName.problem(with: name)?.contains("camera's default name") == true)
     }
 
-    @Test(arguments: [
-        ("Wikipedia 25 meetup Baku 2026-01-15 cake cutting 03.jpg", nil),
-        ("Foo .jpg", "space before the extension"),
-        ("Foo#1.jpg", "titles cannot hold"),
-        ("foo.jpg", "normal form"),
-        ("Foo  bar.jpg", "normal form"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Wikipedia 25 meetup Baku 2026-01-15 cake cutting 03.jpg", nil),
+            ("Foo .jpg", "space before the extension"),
+            ("Foo#1.jpg", "titles cannot hold"),
+            ("foo.jpg", "normal form"),
+            ("Foo  bar.jpg", "normal form"),
+        ] as [(String, String?)])
     func problems(name: String, expected: String?) {
         let problem = CommonsName.problem(with: name)
         if let expected {
@@ -45,21 +46,22 @@ import PhotoCatalog
     }
 
     /// Descriptive part and counter → the name photocat plans, or nil where Commons would refuse it.
-    @Test(arguments: [
-        ("Wikipedia 25 meetup Baku 2026-01-15 cake cutting", "03", "Wikipedia 25 meetup Baku 2026-01-15 cake cutting 03.jpg"),
-        ("wikipedia_25 meetup  baku", "01", "Wikipedia 25 meetup baku 01.jpg"),
-        ("talk: [history] {of} <Wikipedia> | #25", "01", "Talk- history of Wikipedia 25 01.jpg"),
-        ("Q&A / panel \\ day 2", "07", "Q&A - panel - day 2 07.jpg"),
-        ("cake 🎂 time\u{200B}\u{202E}", "02", "Cake time 02.jpg"),
-        ("Ünïcødé – 東京 (copy)", "01", "Ünïcødé – 東京 (copy) 01.jpg"),
-        ("../../etc/passwd\u{0}", "01", "Etc-passwd 01.jpg"),     // never a path, never hidden
-        ("/absolute/path", "01", "Absolute-path 01.jpg"),
-        ("..", "01", "01.jpg"),
-        ("IMG", "01", nil),                 // IMG 01: a camera's default name
-        ("DSC", "0042", nil),
-        ("P1", "0001", nil),
-        ("SANY", "12", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("Wikipedia 25 meetup Baku 2026-01-15 cake cutting", "03", "Wikipedia 25 meetup Baku 2026-01-15 cake cutting 03.jpg"),
+            ("wikipedia_25 meetup  baku", "01", "Wikipedia 25 meetup baku 01.jpg"),
+            ("talk: [history] {of} <Wikipedia> | #25", "01", "Talk- history of Wikipedia 25 01.jpg"),
+            ("Q&A / panel \\ day 2", "07", "Q&A - panel - day 2 07.jpg"),
+            ("cake 🎂 time\u{200B}\u{202E}", "02", "Cake time 02.jpg"),
+            ("Ünïcødé – 東京 (copy)", "01", "Ünïcødé – 東京 (copy) 01.jpg"),
+            ("../../etc/passwd\u{0}", "01", "Etc-passwd 01.jpg"),  // never a path, never hidden
+            ("/absolute/path", "01", "Absolute-path 01.jpg"),
+            ("..", "01", "01.jpg"),
+            ("IMG", "01", nil),  // IMG 01: a camera's default name
+            ("DSC", "0042", nil),
+            ("P1", "0001", nil),
+            ("SANY", "12", nil),
+        ] as [(String, String, String?)])
     func plannedNames(descriptive: String, counter: String, expected: String?) {
         let name = CommonsName.make(descriptive: descriptive, counter: counter)
         if let expected {

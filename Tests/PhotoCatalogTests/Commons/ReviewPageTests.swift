@@ -10,14 +10,15 @@ import PhotoCatalog
 @Suite struct ReviewPageTests {
     @Test(arguments: WikitextTests.hostile + ["\"><img src=x onerror=alert(1)>", "</pre><script>alert(1)</script>"])
     func hostileTextCannotRunScript(text: String) {
-        var entry = BatchEntry(source: "DCIM/\(text).JPG", sha1: String(repeating: "a", count: 40), status: .excluded,
-                               thumbnails: ["thumbs/320/\(text).jpg"], width: nil, height: nil)
+        var entry = BatchEntry(
+            source: "DCIM/\(text).JPG", sha1: String(repeating: "a", count: 40), status: .excluded,
+            thumbnails: ["thumbs/320/\(text).jpg"], width: nil, height: nil)
         entry.filename = text
         entry.reasons = [text]
         entry.wikitext = text
         entry.people = [text]
         let html = ReviewPage.render(entries: [entry], header: BatchHeader(title: text, people: []))
-        #expect(html.components(separatedBy: "<script").count == 2) // photocat's own filter script only
+        #expect(html.components(separatedBy: "<script").count == 2)  // photocat's own filter script only
         #expect(!html.contains("onerror=alert") || html.contains("onerror=alert(1)&gt;"))
         #expect(!html.contains("<img src=x"))
     }
@@ -29,8 +30,10 @@ import PhotoCatalog
             e.captured = captured
             return e
         }
-        let groups = ReviewPage.groups([entry("c", "cake", "2026-01-15 17:00:00"), entry("x", nil, nil),
-                                        entry("t2", "talks", "2026-01-15 14:30:00"), entry("t1", "talks", "2026-01-15 14:00:00")])
+        let groups = ReviewPage.groups([
+            entry("c", "cake", "2026-01-15 17:00:00"), entry("x", nil, nil),
+            entry("t2", "talks", "2026-01-15 14:30:00"), entry("t1", "talks", "2026-01-15 14:00:00"),
+        ])
         #expect(groups.map(\.0) == ["talks", "cake", nil])
         #expect(groups[0].1.map(\.source) == ["t1", "t2"])
     }
@@ -48,9 +51,12 @@ struct BrowserTests {
         try await Fixtures.withTemporaryFolder { folder in
             let output = folder.appendingPathComponent("out")
             _ = try await PipelineTests.run(card: try Fixtures.copySampleCard(into: folder), output: output)
-            let result = try Subprocess.run(Browser.chromium!, [
-                "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
-                "--enable-logging=stderr", "--v=0", "--dump-dom", output.appendingPathComponent("review.html").absoluteString])
+            let result = try Subprocess.run(
+                Browser.chromium!,
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                    "--enable-logging=stderr", "--v=0", "--dump-dom", output.appendingPathComponent("review.html").absoluteString,
+                ])
             let (dom, log) = (result.stdout, result.stderr)
             #expect(dom.contains("data-loaded=\"yes\""), "the page's script did not run")
             let broken = dom.firstMatch(of: /data-broken-images="([^"]*)"/).map { String($0.1) }

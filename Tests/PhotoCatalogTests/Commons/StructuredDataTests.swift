@@ -29,7 +29,7 @@ import PhotoCatalog
         let object = try Self.json(sdc)
         let labels = object["labels"] as! [String: [String: String]]
         #expect(labels["en"]?["value"] == "Participants cutting the birthday cake")
-        #expect(labels["az"]?["value"]?.count == 250) // captions are at most 250 characters
+        #expect(labels["az"]?["value"]?.count == 250)  // captions are at most 250 characters
         let claims = object["claims"] as! [[String: Any]]
         func values(_ property: String) -> [Any] {
             claims.compactMap { claim in
@@ -46,14 +46,17 @@ import PhotoCatalog
         #expect((values("P571").first as? [String: Any])?["time"] as? String == "+2026-01-15T00:00:00Z")
         let position = try #require(values("P1259").first as? [String: Any])
         #expect(position["latitude"] as? Double == 40.3777 && position["longitude"] as? Double == 49.892)
-        #expect(values("P180").compactMap(item) == ["Q999", "Q111"]) // the event and Leyla; Aysel is never named
+        #expect(values("P180").compactMap(item) == ["Q999", "Q111"])  // the event and Leyla; Aysel is never named
         #expect(values("P1344").compactMap(item) == ["Q999"])
 
         let creator = try #require(claims.first { ($0["mainsnak"] as! [String: Any])["property"] as? String == "P170" })
         let qualifiers = creator["qualifiers"] as! [String: [[String: Any]]]
-        #expect((qualifiers["P2699"]?.first?["datavalue"] as? [String: Any])?["value"] as? String == "https://commons.wikimedia.org/wiki/User:Example_Photographer")
+        #expect(
+            (qualifiers["P2699"]?.first?["datavalue"] as? [String: Any])?["value"] as? String
+                == "https://commons.wikimedia.org/wiki/User:Example_Photographer")
         let heading = try #require(claims.first { ($0["mainsnak"] as! [String: Any])["property"] as? String == "P1259" })
-        let headingValue = ((heading["qualifiers"] as! [String: [[String: Any]]])["P7787"]?.first?["datavalue"] as? [String: Any])?["value"] as? [String: String]
+        let headingValue =
+            ((heading["qualifiers"] as! [String: [[String: Any]]])["P7787"]?.first?["datavalue"] as? [String: Any])?["value"] as? [String: String]
         #expect(headingValue?["amount"] == "+135")
         #expect(try JSONDecoder().decode(StructuredData.self, from: StableJSON.encoder().encode(sdc)) == sdc)
     }

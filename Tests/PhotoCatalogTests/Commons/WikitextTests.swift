@@ -26,14 +26,16 @@ import PhotoCatalog
 
     /// A page built from hostile text still has exactly the structure photocat wrote.
     @Test func hostilePageKeepsItsShape() {
-        let page = FilePage.render(FilePageContent(
-            descriptions: Self.hostile.map { ("en", $0) }, date: "2026-01-15 17:04:12",
-            author: Manifest.Author(user: "Evil]]User", name: "Name|with}}pipes"),
-            location: GPSPosition(latitude: -89.9999972, longitude: -180, imageDirection: 359.7),
-            withholdLocation: false, license: "cc-by-sa-4.0", consent: nil, personalityRights: false,
-            categories: ["Wikipedia 25 in Azerbaijan"]))
+        let page = FilePage.render(
+            FilePageContent(
+                descriptions: Self.hostile.map { ("en", $0) }, date: "2026-01-15 17:04:12",
+                author: Manifest.Author(user: "Evil]]User", name: "Name|with}}pipes"),
+                location: GPSPosition(latitude: -89.9999972, longitude: -180, imageDirection: 359.7),
+                withholdLocation: false, license: "cc-by-sa-4.0", consent: nil, personalityRights: false,
+                categories: ["Wikipedia 25 in Azerbaijan"]))
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.filter { $0.contains("}}") && !$0.hasPrefix("{{") && !$0.hasPrefix("|") && !$0.hasPrefix("=") }.count == 1) // the closing }} of {{Information}}
+        // The closing }} of {{Information}} is the only line that closes a template it did not open.
+        #expect(lines.filter { $0.contains("}}") && !$0.hasPrefix("{{") && !$0.hasPrefix("|") && !$0.hasPrefix("=") }.count == 1)
         #expect(page.components(separatedBy: "[[Category:").count == 2)
         #expect(page.components(separatedBy: "{{Information").count == 2)
         #expect(!page.contains("<script"))
@@ -53,9 +55,10 @@ import PhotoCatalog
     }
 
     @Test func pageWithoutCategoriesAsksForThem() {
-        let page = FilePage.render(FilePageContent(
-            descriptions: [("en", "x")], date: nil, author: Manifest.Author(user: nil, name: "A"),
-            location: nil, withholdLocation: true, license: "cc-zero", consent: nil, personalityRights: false, categories: []))
+        let page = FilePage.render(
+            FilePageContent(
+                descriptions: [("en", "x")], date: nil, author: Manifest.Author(user: nil, name: "A"),
+                location: nil, withholdLocation: true, license: "cc-zero", consent: nil, personalityRights: false, categories: []))
         #expect(page.contains("|date=\n"))
         #expect(page.contains("{{Location withheld}}"))
         #expect(page.hasSuffix("{{subst:unc}}\n"))

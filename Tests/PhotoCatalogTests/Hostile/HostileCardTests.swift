@@ -15,14 +15,19 @@ import PhotoCatalog
     }
 
     static func run(_ card: URL, _ output: URL, manifest: Manifest? = nil) async throws -> RunResult {
-        try await Pipeline(configuration: RunConfiguration(card: card, manifest: manifest ?? Self.manifest(), output: output,
-                                                           jobs: 2, thumbnails: ThumbnailOptions(sizes: [64]), settleSeconds: 0)).run()
+        try await Pipeline(
+            configuration: RunConfiguration(
+                card: card, manifest: manifest ?? Self.manifest(), output: output,
+                jobs: 2, thumbnails: ThumbnailOptions(sizes: [64]), settleSeconds: 0)
+        ).run()
     }
 
     /// Creates a file whose name is raw bytes (which need not be UTF-8).
     static func create(in folder: URL, nameBytes: [UInt8], contents: Data) throws {
         let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + nameBytes + [0]
-        let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        let descriptor = path.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
         defer { close(descriptor) }
         _ = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -39,8 +44,9 @@ import PhotoCatalog
                 try Images.jpeg(seed: UInt64(index + 1), metadata: metadata).write(to: photos.appendingPathComponent(name))
             }
             // Bytes that are not UTF-8 (a Latin-1 "ü" from an old camera or archiver).
-            try Self.create(in: photos, nameBytes: Array("M\u{00FC}nchen ".utf8.prefix(1)) + [0xFC] + Array("nchen.JPG".utf8),
-                            contents: try Images.jpeg(seed: 9, metadata: metadata))
+            try Self.create(
+                in: photos, nameBytes: Array("M\u{00FC}nchen ".utf8.prefix(1)) + [0xFC] + Array("nchen.JPG".utf8),
+                contents: try Images.jpeg(seed: 9, metadata: metadata))
             let output = folder.appendingPathComponent("out")
             let result = try await Self.run(folder.appendingPathComponent("card"), output)
             let batch = try PipelineTests.batch(output)
@@ -69,14 +75,16 @@ import PhotoCatalog
             let records = scan.files.map(reader.read)
             #expect(records[0].failure?.hasPrefix("cannot read the file") == true)
             #expect(records[0].diagnostics.map(\.id) == [.readUnreadable])
-            #expect(records.dropFirst().filter { $0.failure == nil }.count == 10) // all but the damaged photo
+            #expect(records.dropFirst().filter { $0.failure == nil }.count == 10)  // all but the damaged photo
             let plan = BatchPlanner.plan(records: records, manifest: try Self.manifest())
             #expect(plan.entries.first { $0.source == victim.relativePath }?.status == .failed)
         }
     }
 
     /// Root reads anything, so the run is made as `nobody`.
-    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv to run as another user"))
+    @Test(
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv to run as another user"))
     func anUnreadableFileFailsAlone() async throws {
         try await Fixtures.withTemporaryFolder { folder in
             let card = try Fixtures.copySampleCard(into: folder)
@@ -88,9 +96,12 @@ import PhotoCatalog
             chown(output.path, 65534, 65534)
             chmod(card.appendingPathComponent("DCIM/100CANON/IMG_0002.JPG").path, 0o000)
             let executable = try #require(CommandLineTests.executable)
-            let result = try Subprocess.run("/usr/bin/setpriv", [
-                "--reuid=65534", "--regid=65534", "--clear-groups", "--", executable.path,
-                "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0", "--sizes", "64"])
+            let result = try Subprocess.run(
+                "/usr/bin/setpriv",
+                [
+                    "--reuid=65534", "--regid=65534", "--clear-groups", "--", executable.path,
+                    "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0", "--sizes", "64",
+                ])
             #expect(result.status == 1, "\(result.stderr)")
             #expect(result.stderr.contains("DCIM/100CANON/IMG_0002.JPG: error: [read.unreadable] cannot read the file"), "\(result.stderr)")
             #expect(result.stdout.contains("12 photos: 7 ready, 2 excluded, 1 duplicate, 2 failed"), "\(result.stdout)")

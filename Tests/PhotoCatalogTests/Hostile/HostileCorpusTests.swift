@@ -74,9 +74,11 @@ struct HostileCorpusTests {
             try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
         }
         let output = folder.appendingPathComponent("out")
-        let result = try await Pipeline(configuration: RunConfiguration(
-            card: card, manifest: try ManifestLoader.load(contentsOf: Fixtures.sampleManifest), output: output,
-            jobs: 2, thumbnails: ThumbnailOptions(sizes: [64]), settleSeconds: 0)).run()
+        let result = try await Pipeline(
+            configuration: RunConfiguration(
+                card: card, manifest: try ManifestLoader.load(contentsOf: Fixtures.sampleManifest), output: output,
+                jobs: 2, thumbnails: ThumbnailOptions(sizes: [64]), settleSeconds: 0)
+        ).run()
         let batch = Dictionary(uniqueKeysWithValues: try PipelineTests.batch(output).map { ($0.source, $0) })
         return Run(batch: batch, report: result.report)
     }

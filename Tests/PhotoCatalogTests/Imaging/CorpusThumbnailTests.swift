@@ -26,18 +26,21 @@ struct CorpusThumbnailTests {
 
     static let photos: [Photo] = {
         guard let corpus = Fixtures.corpus,
-              let table = try? String(contentsOf: corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8) else { return [] }
+            let table = try? String(contentsOf: corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+        else { return [] }
         let rows = table.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         guard let header = rows.first, let file = header.firstIndex(of: "file"), let width = header.firstIndex(of: "width"),
-              let height = header.firstIndex(of: "height"), let verdict = header.firstIndex(of: "jpeginfo"),
-              let features = header.firstIndex(of: "features") else { return [] }
+            let height = header.firstIndex(of: "height"), let verdict = header.firstIndex(of: "jpeginfo"),
+            let features = header.firstIndex(of: "features")
+        else { return [] }
         return rows.dropFirst().compactMap { row -> Photo? in
             guard row.count > features else { return nil }
             let tags = Set(row[features].split(separator: ",").map(String.init))
             // Files that are JPEG by content, wherever their name says otherwise.
             let head = (try? Data(contentsOf: corpus.appendingPathComponent(row[file]))).map { Array($0.prefix(16)) } ?? []
             guard !tags.contains(where: { $0.hasPrefix("format:") }), !tags.contains("symlink"),
-                  FileKind.sniff(head, fileName: row[file]) == .jpeg else { return nil }
+                FileKind.sniff(head, fileName: row[file]) == .jpeg
+            else { return nil }
             return Photo(path: row[file], width: Int(row[width]), height: Int(row[height]), jpeginfo: row[verdict], features: tags)
         }
     }()

@@ -10,8 +10,8 @@ import PhotoCatalog
     @Test(arguments: [
         (6000, 4000, 1280, 1280, 853),
         (4000, 6000, 320, 213, 320),
-        (640, 480, 1280, 640, 480),   // never enlarged
-        (5000, 1, 320, 320, 1),       // never below one pixel
+        (640, 480, 1280, 640, 480),  // never enlarged
+        (5000, 1, 320, 320, 1),  // never below one pixel
     ])
     func fittedSizeKeepsTheAspectRatio(width: Int, height: Int, edge: Int, expectedWidth: Int, expectedHeight: Int) {
         let size = Resampler.fittedSize(width: width, height: height, longEdge: edge)
@@ -20,7 +20,8 @@ import PhotoCatalog
     }
 
     @Test func flatAreasStayFlat() {
-        let image = RasterImage(width: 37, height: 23, components: 3, pixels: [UInt8](repeating: 0, count: 37 * 23 * 3).enumerated().map { [200, 100, 7][$0.offset % 3] })
+        let image = RasterImage(
+            width: 37, height: 23, components: 3, pixels: [UInt8](repeating: 0, count: 37 * 23 * 3).enumerated().map { [200, 100, 7][$0.offset % 3] })
         let small = Resampler.resize(image, width: 10, height: 7)
         #expect(small.width == 10 && small.height == 7)
         #expect(small.pixels.enumerated().allSatisfy { $0.element == [200, 100, 7][$0.offset % 3] })

@@ -10,10 +10,10 @@ import PhotoCatalog
 
 @Suite struct ThumbnailerTests {
     @Test(arguments: [
-        (6000, 1280, 2),   // 24 MP: 3000 px left, ≥ 2 × 1280
+        (6000, 1280, 2),  // 24 MP: 3000 px left, ≥ 2 × 1280
         (6000, 320, 8),
         (8192, 320, 8),
-        (4000, 1280, 1),   // 1/2 would leave 2000 < 2560
+        (4000, 1280, 1),  // 1/2 would leave 2000 < 2560
         (640, 1280, 1),
         (2560, 1280, 1),
         (5120, 1280, 2),
@@ -66,8 +66,10 @@ import PhotoCatalog
     @Test func decompressionBombIsRefusedBeforeDecoding() throws {
         var bytes = [UInt8](try Images.jpeg(width: 64, height: 48))
         let sof = try #require((0..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
-        bytes[sof + 5] = 0xFD; bytes[sof + 6] = 0xE8 // height 65000
-        bytes[sof + 7] = 0xFD; bytes[sof + 8] = 0xE8 // width 65000
+        bytes[sof + 5] = 0xFD
+        bytes[sof + 6] = 0xE8  // height 65000
+        bytes[sof + 7] = 0xFD
+        bytes[sof + 8] = 0xE8  // width 65000
         #expect(throws: JPEGCodecError.tooLarge(width: 65000, height: 65000, limit: 300_000_000)) {
             try Thumbnailer.render(jpeg: Data(bytes), orientation: 1, options: ThumbnailOptions(sizes: [320]))
         }
@@ -93,13 +95,14 @@ import PhotoCatalog
         #expect(right[2] > 180 && right[0] < 60 && right[1] < 90, "\(right)")
     }
 
-    @Test(arguments: [
-        (true, [255, 255, 255, 255], [255, 255, 255]),  // Adobe inverted: 255 = no ink
-        (true, [0, 255, 255, 255], [0, 255, 255]),      // full cyan
-        (true, [255, 255, 255, 0], [0, 0, 0]),          // full black
-        (false, [0, 0, 0, 0], [255, 255, 255]),         // plain CMYK: 0 = no ink
-        (false, [0, 255, 0, 0], [255, 0, 255]),         // full magenta
-    ] as [(Bool, [UInt8], [UInt8])])
+    @Test(
+        arguments: [
+            (true, [255, 255, 255, 255], [255, 255, 255]),  // Adobe inverted: 255 = no ink
+            (true, [0, 255, 255, 255], [0, 255, 255]),  // full cyan
+            (true, [255, 255, 255, 0], [0, 0, 0]),  // full black
+            (false, [0, 0, 0, 0], [255, 255, 255]),  // plain CMYK: 0 = no ink
+            (false, [0, 255, 0, 0], [255, 0, 255]),  // full magenta
+        ] as [(Bool, [UInt8], [UInt8])])
     func cmykToRGB(adobe: Bool, cmyk: [UInt8], rgb: [UInt8]) {
         let image = RasterImage(width: 1, height: 1, components: 4, pixels: cmyk)
         #expect(ColorConversion.rgb(fromCMYK: image, adobeInverted: adobe).pixels == rgb)

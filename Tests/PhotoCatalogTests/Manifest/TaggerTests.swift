@@ -16,13 +16,14 @@ import PhotoCatalog
     }
 
     @Test func cameraClockOffsetMovesPhotosIntoTheirScene() throws {
-        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(
+            ManifestLoaderTests.minimal + """
 
-            cameras:
-              - {id: second, folder: DCIM/101MSDCF, offset: "+01:02:00"}
-            scenes:
-              - {id: cake, from: "17:00", to: "17:20"}
-            """)
+                cameras:
+                  - {id: second, folder: DCIM/101MSDCF, offset: "+01:02:00"}
+                scenes:
+                  - {id: cake, from: "17:00", to: "17:20"}
+                """)
         let tagger = Tagger(manifest: manifest)
         let late = tagger.tag(relativePath: "DCIM/101MSDCF/DSC00002.JPG", metadata: Self.metadata("2026:01:15 16:03:00"))
         #expect(late.camera?.id == "second")
@@ -61,19 +62,20 @@ import PhotoCatalog
         let groupPhoto = tagger.tag(relativePath: "DCIM/100CANON/IMG_0003.JPG", metadata: Self.metadata("2026:01:15 16:05:00"))
         #expect(groupPhoto.scene?.id == "group")
         #expect(groupPhoto.exclusions.isEmpty)
-        #expect(groupPhoto.named.map(\.id) == ["rashad", "leyla"]) // aysel is shown but never named
+        #expect(groupPhoto.named.map(\.id) == ["rashad", "leyla"])  // aysel is shown but never named
 
         let between = tagger.tag(relativePath: "DCIM/100CANON/IMG_0100.JPG", metadata: Self.metadata("2026:01:15 15:45:00"))
         #expect(between.scene == nil)
     }
 
     @Test func theShortestOverlappingWindowWins() throws {
-        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(
+            ManifestLoaderTests.minimal + """
 
-            scenes:
-              - {id: evening, from: "16:00", to: "20:00"}
-              - {id: cake, from: "17:00", to: "17:20"}
-            """)
+                scenes:
+                  - {id: evening, from: "16:00", to: "20:00"}
+                  - {id: cake, from: "17:00", to: "17:20"}
+                """)
         let tagger = Tagger(manifest: manifest)
         #expect(tagger.tag(relativePath: "a.jpg", metadata: Self.metadata("2026:01:15 17:10:00")).scene?.id == "cake")
         #expect(tagger.tag(relativePath: "a.jpg", metadata: Self.metadata("2026:01:15 17:30:00")).scene?.id == "evening")
@@ -81,18 +83,19 @@ import PhotoCatalog
 }
 
 @Suite struct SceneSelectionTests {
-    static let manifest: Manifest = try! ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + """
+    static let manifest: Manifest = try! ManifestLoader(fileName: "m.yaml").parse(
+        ManifestLoaderTests.minimal + """
 
-        scenes:
-          - {id: evening, from: "16:00", to: "20:00"}
-          - {id: cake, from: "17:00", to: "17:20"}
-          - {id: party, from: "23:00", to: "01:30"}
-          - {id: group, name: group photo, photos: IMG_0212..IMG_0218}
-          - {id: second-camera, photos: "DCIM/101MSDCF/*"}
-          - {id: portrait, photos: [IMG_0214.JPG]}
-        people:
-          - {id: leyla, consent: full, photos: [IMG_0300..IMG_0310, "DSC*"]}
-        """)
+            scenes:
+              - {id: evening, from: "16:00", to: "20:00"}
+              - {id: cake, from: "17:00", to: "17:20"}
+              - {id: party, from: "23:00", to: "01:30"}
+              - {id: group, name: group photo, photos: IMG_0212..IMG_0218}
+              - {id: second-camera, photos: "DCIM/101MSDCF/*"}
+              - {id: portrait, photos: [IMG_0214.JPG]}
+            people:
+              - {id: leyla, consent: full, photos: [IMG_0300..IMG_0310, "DSC*"]}
+            """)
 
     static func tag(_ path: String, _ time: String?) -> Tagging {
         var metadata = PhotoMetadata()
@@ -101,17 +104,18 @@ import PhotoCatalog
     }
 
     /// (photo, EXIF time) → chosen scene and every scene that claimed it.
-    @Test(arguments: [
-        ("DCIM/100CANON/IMG_0100.JPG", "2026:01:15 16:30:00", "evening", ["evening"]),
-        ("DCIM/100CANON/IMG_0100.JPG", "2026:01:15 17:10:00", "cake", ["cake", "evening"]),      // shorter window wins
-        ("DCIM/100CANON/IMG_0213.JPG", "2026:01:15 17:10:00", "group", ["group", "cake", "evening"]), // a range beats a window
-        ("DCIM/100CANON/IMG_0214.JPG", "2026:01:15 17:10:00", "portrait", ["portrait", "group", "cake", "evening"]), // a name beats a range
-        ("DCIM/101MSDCF/DSC00001.JPG", "2026:01:15 17:10:00", "second-camera", ["second-camera", "cake", "evening"]), // a glob beats a window
-        ("DCIM/100CANON/img_0219.jpg", "2026:01:15 12:00:00", nil, []),                      // just past the range
-        ("DCIM/100CANON/IMG_0400.JPG", "2026:01:15 23:30:00", "party", ["party"]),            // before midnight
-        ("DCIM/100CANON/IMG_0401.JPG", "2026:01:16 01:10:00", "party", ["party"]),            // after midnight, next day
-        ("DCIM/100CANON/IMG_0402.JPG", "2026:01:16 02:00:00", nil, []),
-    ] as [(String, String, String?, [String])])
+    @Test(
+        arguments: [
+            ("DCIM/100CANON/IMG_0100.JPG", "2026:01:15 16:30:00", "evening", ["evening"]),
+            ("DCIM/100CANON/IMG_0100.JPG", "2026:01:15 17:10:00", "cake", ["cake", "evening"]),  // shorter window wins
+            ("DCIM/100CANON/IMG_0213.JPG", "2026:01:15 17:10:00", "group", ["group", "cake", "evening"]),  // a range beats a window
+            ("DCIM/100CANON/IMG_0214.JPG", "2026:01:15 17:10:00", "portrait", ["portrait", "group", "cake", "evening"]),  // a name beats a range
+            ("DCIM/101MSDCF/DSC00001.JPG", "2026:01:15 17:10:00", "second-camera", ["second-camera", "cake", "evening"]),  // a glob beats a window
+            ("DCIM/100CANON/img_0219.jpg", "2026:01:15 12:00:00", nil, []),  // just past the range
+            ("DCIM/100CANON/IMG_0400.JPG", "2026:01:15 23:30:00", "party", ["party"]),  // before midnight
+            ("DCIM/100CANON/IMG_0401.JPG", "2026:01:16 01:10:00", "party", ["party"]),  // after midnight, next day
+            ("DCIM/100CANON/IMG_0402.JPG", "2026:01:16 02:00:00", nil, []),
+        ] as [(String, String, String?, [String])])
     func mostSpecificClaimWins(path: String, time: String, scene: String?, claims: [String]) {
         let tagging = Self.tag(path, time)
         #expect(tagging.scene?.id == scene)

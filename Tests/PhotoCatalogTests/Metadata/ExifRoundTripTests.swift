@@ -70,13 +70,15 @@ import PhotoCatalog
             return
         }
         let names = members.map(\.0)
-        let expected = ["SourceFile"] + MetadataTag.table.flatMap { row -> [String] in
-            switch row.kind {
-            case .frameSize: ["ImageWidth", "ImageHeight"]
-            case .gpsPosition: ["GPSLatitude", "GPSLongitude", "GPSAltitude", "GPSImgDirection", "GPSImgDirectionRef"]
-            default: [row.name]
+        let expected =
+            ["SourceFile"]
+            + MetadataTag.table.flatMap { row -> [String] in
+                switch row.kind {
+                case .frameSize: ["ImageWidth", "ImageHeight"]
+                case .gpsPosition: ["GPSLatitude", "GPSLongitude", "GPSAltitude", "GPSImgDirection", "GPSImgDirectionRef"]
+                default: [row.name]
+                }
             }
-        }
         #expect(names == expected)
     }
 

@@ -57,7 +57,8 @@ struct ExiftoolAgreementTests {
         return ["", "bad/"].flatMap { folder in
             ((try? fm.contentsOfDirectory(atPath: corpus.appendingPathComponent(folder).path)) ?? []).sorted().compactMap { name -> String? in
                 guard !name.hasSuffix(".json"), let answer = try? exiftool(folder + name),
-                      answer["File:FileType"] as? String == "JPEG" else { return nil }
+                    answer["File:FileType"] as? String == "JPEG"
+                else { return nil }
                 return folder + name
             }
         }
@@ -80,7 +81,8 @@ struct ExiftoolAgreementTests {
     /// zero or impossible dates, Orientation outside 1–8, 0 meaning "unknown", positions off
     /// the globe or at 0°, 0° (no fix).
     static func isInvalid(_ key: String, _ kind: Kind, _ value: Any, in answer: [String: Any]) -> Bool {
-        let noFix = (answer["Composite:GPSLatitude"] as? NSNumber)?.doubleValue == 0
+        let noFix =
+            (answer["Composite:GPSLatitude"] as? NSNumber)?.doubleValue == 0
             && (answer["Composite:GPSLongitude"] as? NSNumber)?.doubleValue == 0
         if key.hasPrefix("GPSL") || key == "GPSAltitude" || key == "GPSImgDirection" {
             if noFix { return true }
@@ -103,7 +105,7 @@ struct ExiftoolAgreementTests {
     static func same(_ kind: Kind, _ actual: Any?, _ expected: Any) -> Bool {
         switch (kind, actual, expected) {
         case (_, let x as NSNumber, let y as NSNumber):
-            return abs(x.doubleValue - y.doubleValue) <= 1e-6 * max(1, abs(y.doubleValue)) // 1e-6° ≈ 0.1 m
+            return abs(x.doubleValue - y.doubleValue) <= 1e-6 * max(1, abs(y.doubleValue))  // 1e-6° ≈ 0.1 m
         case (.date, let x as String, let y as String):
             return x == ExifValues.normalizedDate(y)
         case (_, let x as String, let y as String):
@@ -138,7 +140,10 @@ struct ExiftoolAgreementTests {
         var perField: [String: (Int, Int)] = [:]
         let (_, differences) = try Self.compare(path, perField: &perField)
         let knownHere = Self.known.keys.filter { $0.hasPrefix(path + " ") }
-        #expect(Set(differences) == Set(knownHere), "unexplained differences: \(Set(differences).subtracting(knownHere).sorted()); fixed: \(Set(knownHere).subtracting(differences).sorted())")
+        #expect(
+            Set(differences) == Set(knownHere),
+            "unexplained differences: \(Set(differences).subtracting(knownHere).sorted()); fixed: \(Set(knownHere).subtracting(differences).sorted())"
+        )
     }
 
     /// The figure quoted in the README.

@@ -18,7 +18,8 @@ import PhotoCatalog
     @Test func findsExifBehindOtherAppSegments() throws {
         // Phones write APP6–APP15 before APP1; libexif's own loader gives up on those.
         let exif = Array("Exif\0\0".utf8) + [0x4D, 0x4D, 0, 0x2A, 0, 0, 0, 8, 0, 0]
-        let bytes = [0xFF, 0xD8] + segment(0xE6, Array("NITF".utf8)) + segment(0xE9, [1, 2, 3]) + segment(0xE1, exif)
+        let bytes =
+            [0xFF, 0xD8] + segment(0xE6, Array("NITF".utf8)) + segment(0xE9, [1, 2, 3]) + segment(0xE1, exif)
             + segment(0xC0, sof) + [0xFF, 0xDA, 0, 2, 0xFF, 0xD9]
         let structure = try JPEGStructure.parse(Data(bytes))
         #expect(structure.exifSegment == Data(exif))

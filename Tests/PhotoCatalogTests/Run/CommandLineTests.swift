@@ -25,7 +25,9 @@ import PhotoCatalog
         try await Fixtures.withTemporaryFolder { folder in
             let card = try Fixtures.copySampleCard(into: folder)
             let out = folder.appendingPathComponent("out").path
-            let result = try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--jobs", "2", "--settle", "0"])
+            let result = try Self.photocat([
+                "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--jobs", "2", "--settle", "0",
+            ])
             #expect(result.status == 1)
             #expect(result.stdout.contains("12 photos: 8 ready, 2 excluded, 1 duplicate, 1 failed; 1 other file skipped"))
             #expect(result.stderr.contains("DCIM/100CANON/IMG_0009.JPG: error: [jpeg.damaged]"))
@@ -58,9 +60,11 @@ import PhotoCatalog
         }
     }
 
-    @Test(arguments: [["run"], ["run", "card", "--manifest", "m.yaml", "--out", "o", "--quality", "0"], ["frobnicate"],
-                      ["run", "card", "--manifest", "m.yaml", "--out", "o", "--shard", "5/4"],
-                      ["run", "card", "--manifest", "m.yaml", "--out", "o", "--settle", "-1"], ["status"]])
+    @Test(arguments: [
+        ["run"], ["run", "card", "--manifest", "m.yaml", "--out", "o", "--quality", "0"], ["frobnicate"],
+        ["run", "card", "--manifest", "m.yaml", "--out", "o", "--shard", "5/4"],
+        ["run", "card", "--manifest", "m.yaml", "--out", "o", "--settle", "-1"], ["status"],
+    ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         #expect(try Self.photocat(arguments).status == 2)
     }
@@ -91,7 +95,7 @@ import PhotoCatalog
         try await Fixtures.withTemporaryFolder { folder in
             let card = try Fixtures.copySampleCard(into: folder)
             let out = folder.appendingPathComponent("out").path
-            #expect(try Self.photocat(["status", "--out", out]).status == 74) // no catalogue yet
+            #expect(try Self.photocat(["status", "--out", out]).status == 74)  // no catalogue yet
             let run = try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--settle", "0", "--quiet"])
             // Not a terminal: timestamped lines, the summary and nothing but errors.
             #expect(run.stdout.split(separator: "\n").count == 1 && run.stdout.hasPrefix("20") && run.stdout.contains("Z 12 photos: 8 ready"))
@@ -145,14 +149,18 @@ import PhotoCatalog
             #expect(throws: PhotoCatalogError.locked(output.path, Int(getpid()))) { try OutputLock(folder: output) }
 
             let card = try Fixtures.copySampleCard(into: folder)
-            let refused = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0"])
+            let refused = try CommandLineTests.photocat([
+                "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0",
+            ])
             #expect(refused.status == 75)
             #expect(refused.stderr.contains("another photocat run (process \(getpid())) is writing"))
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("commons").path))
 
-            lock = nil // released: the next run goes ahead
+            lock = nil  // released: the next run goes ahead
             #expect(lock == nil)
-            let allowed = try CommandLineTests.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0"])
+            let allowed = try CommandLineTests.photocat([
+                "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path, "--settle", "0",
+            ])
             #expect(allowed.status == 1)
         }
     }

@@ -12,8 +12,10 @@ import PhotoCatalog
 @Suite struct CrashSafetyTests {
     /// Small thumbnails and one worker: quick runs with a fixed order of steps.
     static func arguments(card: URL, output: URL) -> [String] {
-        ["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path,
-         "--sizes", "64", "--jobs", "1", "--settle", "0", "--quiet"]
+        [
+            "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", output.path,
+            "--sizes", "64", "--jobs", "1", "--settle", "0", "--quiet",
+        ]
     }
 
     /// What a run leaves: every output file's bytes, and the catalogue's photo rows without the
@@ -48,7 +50,7 @@ import PhotoCatalog
             if killed.signal == nil { return step - 1 }
             #expect(killed.signal == SIGKILL)
             let rerun = try CommandLineTests.photocat(arguments(card: card, output: output))
-            #expect(rerun.status == 1, "step \(step): \(rerun.stderr)") // the damaged photo
+            #expect(rerun.status == 1, "step \(step): \(rerun.stderr)")  // the damaged photo
             #expect(try state(output) == expected, "killed at step \(step), the rerun differs from an undisturbed run")
             #expect(leftovers(output).isEmpty, "step \(step): \(leftovers(output))")
             try? FileManager.default.removeItem(at: output)
@@ -96,8 +98,9 @@ import PhotoCatalog
             _ = try CommandLineTests.photocat(Self.arguments(card: card, output: clean))
             let output = folder.appendingPathComponent("out")
             // The signal arrives after the third photo's thumbnail is in place.
-            let stopped = try CommandLineTests.photocat(Self.arguments(card: card, output: output),
-                                                        environment: ["PHOTOCAT_TEST_KILL_AT": "7", "PHOTOCAT_TEST_SIGNAL": name])
+            let stopped = try CommandLineTests.photocat(
+                Self.arguments(card: card, output: output),
+                environment: ["PHOTOCAT_TEST_KILL_AT": "7", "PHOTOCAT_TEST_SIGNAL": name])
             #expect(stopped.signal == nil && stopped.status == 128 + number)
             #expect(stopped.stderr.contains("SIG\(name) received") && stopped.stderr.contains("the photos read so far are saved"))
             let catalog = try Catalog(folder: output, writable: false)
@@ -131,7 +134,9 @@ import PhotoCatalog
             #expect(full.status == 74, "\(full.stderr)")
             // Whichever write meets the full disk first (a thumbnail, a page, the catalogue) says so.
             let message = full.stderr.lowercased()
-            #expect((message.contains("no space left on device") || message.contains("disk is full")) && full.stderr.contains(output.path), "\(full.stderr)")
+            #expect(
+                (message.contains("no space left on device") || message.contains("disk is full")) && full.stderr.contains(output.path),
+                "\(full.stderr)")
             #expect(Self.leftovers(output).isEmpty)
             // Room again: the next run completes as if nothing had happened.
             #expect(Self.shell("mount -o remount,size=64m '\(output.path)'") == 0)

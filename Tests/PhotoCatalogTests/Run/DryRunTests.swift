@@ -14,9 +14,18 @@ import PhotoCatalog
         let manifest = try ManifestLoader.load(contentsOf: Fixtures.sampleManifest)
         let dryRun = try await DryRun.plan(card: Fixtures.sampleCard, manifest: manifest)
         let lines = dryRun.lines()
-        #expect(lines.first == "DCIM/100CANON/IMG_0001.JPG | 2026-01-15 14:05:12 | scene: talks | people: leyla | ready as \"Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg\"")
-        #expect(lines.contains("DCIM/100CANON/IMG_0006.JPG | 2026-01-15 17:03:44 | scene: cake | people: murad | excluded: shows `murad`, who did not consent to being photographed"))
-        #expect(lines.contains("DCIM/101MSDCF/DSC00002.JPG | 2026-01-15 17:05:00 | scene: cake | people: - | ready as \"Wikipedia 25 meetup Baku 2026-01-15 cake cutting 02.jpg\""))
+        #expect(
+            lines.first
+                == "DCIM/100CANON/IMG_0001.JPG | 2026-01-15 14:05:12 | scene: talks | people: leyla | ready as \"Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg\""
+        )
+        #expect(
+            lines.contains(
+                "DCIM/100CANON/IMG_0006.JPG | 2026-01-15 17:03:44 | scene: cake | people: murad | excluded: shows `murad`, who did not consent to being photographed"
+            ))
+        #expect(
+            lines.contains(
+                "DCIM/101MSDCF/DSC00002.JPG | 2026-01-15 17:05:00 | scene: cake | people: - | ready as \"Wikipedia 25 meetup Baku 2026-01-15 cake cutting 02.jpg\""
+            ))
         #expect(lines.contains("1 photo no scene claims: DCIM/100CANON/IMG_0008.JPG"))
         #expect(try PipelineTests.snapshot(Fixtures.sampleCard) == before)
     }

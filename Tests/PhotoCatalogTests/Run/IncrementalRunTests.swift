@@ -17,11 +17,14 @@ import PhotoCatalog
         var output: URL
         var manifest: Manifest
 
-        func configuration(output: URL? = nil, manifest: Manifest? = nil, thumbnails: ThumbnailOptions = ThumbnailOptions(sizes: [64, 160]),
-                           settle: Int = 0, shard: Shard? = nil, rebuild: Bool = false,
-                           removed: RunConfiguration.RemovedPolicy = .delete, keys: StageKeys = .current) -> RunConfiguration {
-            RunConfiguration(card: card, manifest: manifest ?? self.manifest, output: output ?? self.output, jobs: 2,
-                             thumbnails: thumbnails, settleSeconds: settle, shard: shard, rebuild: rebuild, removed: removed, keys: keys)
+        func configuration(
+            output: URL? = nil, manifest: Manifest? = nil, thumbnails: ThumbnailOptions = ThumbnailOptions(sizes: [64, 160]),
+            settle: Int = 0, shard: Shard? = nil, rebuild: Bool = false,
+            removed: RunConfiguration.RemovedPolicy = .delete, keys: StageKeys = .current
+        ) -> RunConfiguration {
+            RunConfiguration(
+                card: card, manifest: manifest ?? self.manifest, output: output ?? self.output, jobs: 2,
+                thumbnails: thumbnails, settleSeconds: settle, shard: shard, rebuild: rebuild, removed: removed, keys: keys)
         }
 
         func run(_ configuration: RunConfiguration? = nil) async throws -> RunResult {
@@ -41,9 +44,10 @@ import PhotoCatalog
 
     static func withSetup(_ body: (Setup) async throws -> Void) async throws {
         try await Fixtures.withTemporaryFolder { folder in
-            let setup = Setup(folder: folder, card: try Fixtures.copySampleCard(into: folder),
-                              output: folder.appendingPathComponent("out"),
-                              manifest: try ManifestLoader.load(contentsOf: Fixtures.sampleManifest))
+            let setup = Setup(
+                folder: folder, card: try Fixtures.copySampleCard(into: folder),
+                output: folder.appendingPathComponent("out"),
+                manifest: try ManifestLoader.load(contentsOf: Fixtures.sampleManifest))
             try await body(setup)
         }
     }
@@ -85,7 +89,7 @@ import PhotoCatalog
             #expect(second.work.changed == 1 && second.work.decoded == 1 && second.work.unchanged == 11)
             let after = try PipelineTests.batch(setup.output).first { $0.source.hasSuffix("IMG_0002.JPG") }!
             #expect(after.sha1 != before.sha1 && after.filename == before.filename)
-            #expect(second.written.removed == 2) // the old thumbnails
+            #expect(second.written.removed == 2)  // the old thumbnails
             for path in before.thumbnails {
                 #expect(!FileManager.default.fileExists(atPath: setup.output.appendingPathComponent(path).path))
             }
@@ -200,7 +204,7 @@ import PhotoCatalog
             let second = try await setup.run(setup.configuration(settle: 60))
             #expect(second.work.settling == 2 && second.work.unchanged == 11 && second.work.decoded == 0)
             #expect(second.events.filter { $0.id == .cardSettling }.map(\.path) == ["DCIM/100CANON/IMG_0002.JPG", "DCIM/100CANON/IMG_0010.JPG"])
-            #expect(try PipelineTests.batch(setup.output) == batch) // the old IMG_0002 stays meanwhile
+            #expect(try PipelineTests.batch(setup.output) == batch)  // the old IMG_0002 stays meanwhile
             // Once settled (here: no settle time), both are taken.
             let third = try await setup.run(setup.configuration(settle: 0))
             #expect(third.work.new == 1 && third.work.changed == 1)

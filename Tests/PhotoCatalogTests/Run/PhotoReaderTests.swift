@@ -35,7 +35,7 @@ import PhotoCatalog
             let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal)
             let entry = BatchPlanner.plan(records: [record], manifest: manifest).entries[0]
             #expect(entry.status == .ready)
-            #expect(entry.reasons == record.warnings) // never uploaded without the warning in sight
+            #expect(entry.reasons == record.warnings)  // never uploaded without the warning in sight
         }
     }
 

@@ -22,7 +22,8 @@ import PhotoCatalog
         for case let url as URL in enumerator {
             let values = try url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey])
             guard values.isRegularFile == true, url.lastPathComponent != ".photocat.lock",
-                  !url.lastPathComponent.hasPrefix(Catalog.fileName) else { continue }
+                !url.lastPathComponent.hasPrefix(Catalog.fileName)
+            else { continue }
             let path = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
             snapshot.files[path] = try Data(contentsOf: url)
             snapshot.modified[path] = values.contentModificationDate
@@ -72,10 +73,12 @@ import PhotoCatalog
                 #expect(CommonsName.problem(with: name) == nil)
                 #expect(entry.sha1?.count == 40)
             }
-            let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter { $0.hasSuffix(".wikitext") }
+            let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter {
+                $0.hasSuffix(".wikitext")
+            }
             #expect(pages.count == 8)
             let csv = try String(contentsOf: output.appendingPathComponent("commons/batch.csv"), encoding: .utf8)
-            #expect(BatchCSVTests.parse(csv).count == 9) // header and the 8 ready photos
+            #expect(BatchCSVTests.parse(csv).count == 9)  // header and the 8 ready photos
             #expect(Set(entries.compactMap(\.filename).map { $0.lowercased() }).count == 8)
         }
     }
@@ -90,7 +93,7 @@ import PhotoCatalog
                 let entry = try #require(entries.first { $0.source.hasSuffix(name) })
                 #expect(entry.thumbnails.count == 2)
                 let portrait = name != "IMG_0001.JPG"
-                for (path, longEdge) in zip(entry.thumbnails, [320, 640]) { // the 1280 size is capped at the photo's 640 px
+                for (path, longEdge) in zip(entry.thumbnails, [320, 640]) {  // the 1280 size is capped at the photo's 640 px
                     let image = try JPEGCodec.decode(Data(contentsOf: output.appendingPathComponent(path)), maxPixels: 1 << 24) { _ in 1 }.image
                     #expect(max(image.width, image.height) == longEdge)
                     #expect((image.height > image.width) == portrait, "\(name) \(path)")
@@ -130,11 +133,11 @@ import PhotoCatalog
             let first = try await Self.run(card: card, output: output, jobs: 1)
             let outputAfterFirst = try Self.snapshot(output)
             let second = try await Self.run(card: card, output: output, jobs: 4)
-            #expect(try Self.snapshot(output) == outputAfterFirst) // same bytes, same mtimes: nothing rewritten
+            #expect(try Self.snapshot(output) == outputAfterFirst)  // same bytes, same mtimes: nothing rewritten
             #expect(second.written.written == 0 && second.written.removed == 0)
             // The catalogue answers for every photo: none is opened, let alone decoded.
             #expect(second.work.unchanged == 12 && second.work.new + second.work.changed + second.work.decoded == 0)
-            #expect(first.work.new == 12 && first.work.decoded == 11) // all but the second copy of a duplicate
+            #expect(first.work.new == 12 && first.work.decoded == 11)  // all but the second copy of a duplicate
             #expect(try Self.snapshot(card) == cardBefore)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("commons/.batch.jsonl.tmp").path))
         }
@@ -147,13 +150,15 @@ import PhotoCatalog
             _ = try await Self.run(card: card, output: output)
             try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0001.JPG"))
             let result = try await Self.run(card: card, output: output)
-            #expect(result.written.removed == 3) // IMG_0001's page and 2 thumbnails; the others keep their names
+            #expect(result.written.removed == 3)  // IMG_0001's page and 2 thumbnails; the others keep their names
             #expect(result.work.removed == 1 && result.work.unchanged == 11)
             let names = try Self.batch(output).compactMap(\.filename)
             #expect(names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 02.jpg"))
             #expect(names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 03.jpg"))
             #expect(!names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg"))
-            let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter { $0.hasSuffix(".wikitext") }
+            let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter {
+                $0.hasSuffix(".wikitext")
+            }
             #expect(pages.count == 7)
         }
     }
@@ -192,8 +197,9 @@ import PhotoCatalog
         try await Fixtures.withTemporaryFolder { folder in
             let output = folder.appendingPathComponent("out")
             let manifest = try ManifestLoader.load(contentsOf: Fixtures.sampleManifest)
-            let configuration = RunConfiguration(card: Fixtures.corpus!, manifest: manifest, output: output,
-                                                 thumbnails: ThumbnailOptions(sizes: [64]))
+            let configuration = RunConfiguration(
+                card: Fixtures.corpus!, manifest: manifest, output: output,
+                thumbnails: ThumbnailOptions(sizes: [64]))
             let result = try await Pipeline(configuration: configuration).run()
             let scan = try CardScanner(root: Fixtures.corpus!).scan()
             #expect(Set(try Self.batch(output).map(\.source)) == Set(scan.files.map(\.relativePath)))

@@ -31,13 +31,13 @@ import PhotoCatalog
     }
 
     @Test(arguments: [
-        (-3600, 60, false), // an hour old: settled
+        (-3600, 60, false),  // an hour old: settled
         (-61, 60, false),
-        (-59, 60, true), // being copied
+        (-59, 60, true),  // being copied
         (0, 60, true),
-        (3, 60, true), // a few seconds ahead: a clock slightly off, still being copied
-        (3600, 60, false), // an hour ahead: a camera clock copied with the file, not a copy in progress
-        (0, 0, false), // --settle 0 takes everything
+        (3, 60, true),  // a few seconds ahead: a clock slightly off, still being copied
+        (3600, 60, false),  // an hour ahead: a camera clock copied with the file, not a copy in progress
+        (0, 0, false),  // --settle 0 takes everything
     ])
     func theSettleWindow(offsetSeconds: Int, settle: Int, settling: Bool) {
         let file = Self.file("A.JPG", modified: Self.now + Int64(offsetSeconds) * Self.second)
@@ -49,8 +49,9 @@ import PhotoCatalog
     @Test func onlyWhatChangedIsRead() {
         let same = Self.file("same.JPG"), grown = Self.file("grown.JPG"), touched = Self.file("touched.JPG"), new = Self.file("new.JPG")
         let gone = Self.file("gone.JPG"), goneBefore = Self.file("gone-before.JPG")
-        let catalogue = Dictionary(uniqueKeysWithValues: [same, grown, touched, gone].map { (PathKey($0.relativePath), Self.row(for: $0)) }
-            + [(PathKey(goneBefore.relativePath), Self.row(for: goneBefore, state: .removed))])
+        let catalogue = Dictionary(
+            uniqueKeysWithValues: [same, grown, touched, gone].map { (PathKey($0.relativePath), Self.row(for: $0)) }
+                + [(PathKey(goneBefore.relativePath), Self.row(for: goneBefore, state: .removed))])
         var grownNow = grown
         grownNow.size += 1
         var touchedNow = touched
@@ -58,7 +59,7 @@ import PhotoCatalog
         let plan = WorkPlan.make(files: [same, grownNow, touchedNow, new], catalogue: catalogue, rules: Self.rules(), now: Self.now) { _ in true }
         #expect(plan.reused.map(\.path) == ["same.JPG"])
         #expect(plan.toRead.map(\.relativePath) == ["grown.JPG", "touched.JPG", "new.JPG"])
-        #expect(plan.removed.map(\.path) == ["gone.JPG"]) // not the one already marked removed
+        #expect(plan.removed.map(\.path) == ["gone.JPG"])  // not the one already marked removed
     }
 
     @Test func aMissingThumbnailOrNewOptionsOrRebuildMeanReadingAgain() {
@@ -66,7 +67,9 @@ import PhotoCatalog
         let catalogue = [PathKey(file.relativePath): Self.row(for: file)]
         let missing = WorkPlan.make(files: [file], catalogue: catalogue, rules: Self.rules(), now: Self.now) { _ in false }
         #expect(missing.toRead.count == 1)
-        let options = WorkPlan.make(files: [file], catalogue: catalogue, rules: Self.rules(options: ThumbnailOptions(sizes: [320], quality: 70)), now: Self.now) { _ in true }
+        let options = WorkPlan.make(
+            files: [file], catalogue: catalogue, rules: Self.rules(options: ThumbnailOptions(sizes: [320], quality: 70)), now: Self.now
+        ) { _ in true }
         #expect(options.toRead.count == 1)
         let rebuild = WorkPlan.make(files: [file], catalogue: catalogue, rules: Self.rules(rebuild: true), now: Self.now) { _ in true }
         #expect(rebuild.toRead.count == 1 && rebuild.reused.isEmpty)
@@ -77,7 +80,9 @@ import PhotoCatalog
         var now = file
         now.modified = Self.now
         now.size = 10
-        let plan = WorkPlan.make(files: [now], catalogue: [PathKey(file.relativePath): Self.row(for: file)], rules: Self.rules(), now: Self.now) { _ in true }
+        let plan = WorkPlan.make(files: [now], catalogue: [PathKey(file.relativePath): Self.row(for: file)], rules: Self.rules(), now: Self.now) {
+            _ in true
+        }
         #expect(plan.settling.count == 1 && plan.held.map(\.path) == ["A.JPG"] && plan.removed.isEmpty)
     }
 
@@ -86,7 +91,9 @@ import PhotoCatalog
         var counts: [Int] = []
         var seen: [String] = []
         for index in 1...4 {
-            let plan = WorkPlan.make(files: files, catalogue: [:], rules: Self.rules(shard: try Shard(index: index, count: 4)), now: Self.now) { _ in true }
+            let plan = WorkPlan.make(files: files, catalogue: [:], rules: Self.rules(shard: try Shard(index: index, count: 4)), now: Self.now) { _ in
+                true
+            }
             #expect(plan.otherShards == files.count - plan.toRead.count)
             counts.append(plan.toRead.count)
             seen += plan.toRead.map(\.relativePath)

@@ -13,8 +13,10 @@ enum Fixtures {
     /// The development corpus of real camera files, beside the checkout (`../shared/corpus/dev`)
     /// or where PHOTOCAT_CORPUS points. Absent on a user's machine: tests that need it skip.
     static let corpus: URL? = {
-        let candidates = [ProcessInfo.processInfo.environment["PHOTOCAT_CORPUS"].map { URL(fileURLWithPath: $0) },
-                          repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")].compactMap { $0 }
+        let candidates = [
+            ProcessInfo.processInfo.environment["PHOTOCAT_CORPUS"].map { URL(fileURLWithPath: $0) },
+            repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev"),
+        ].compactMap { $0 }
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("MANIFEST.tsv").path) }
     }()
 

@@ -12,14 +12,17 @@ enum Subprocess {
         var signal: Int32?
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> Outcome {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        stdin: String? = nil
+    ) throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("photocat-subprocess-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("stdout").path, err = folder.appendingPathComponent("stderr").path
-        let pid = try spawn(executable, arguments, environment: environment, stdin: stdin ?? "/dev/null", stdout: out, stderr: err,
-                            ownGroup: false)
+        let pid = try spawn(
+            executable, arguments, environment: environment, stdin: stdin ?? "/dev/null", stdout: out, stderr: err,
+            ownGroup: false)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -27,8 +30,9 @@ enum Subprocess {
         // WIFSIGNALED / WTERMSIG / WEXITSTATUS, which Swift does not import as functions.
         let signal = status & 0x7F
         let exited = signal == 0
-        return Outcome(status: exited ? (status >> 8) & 0xFF : signal, stdout: text(of: out), stderr: text(of: err),
-                       signal: exited ? nil : signal)
+        return Outcome(
+            status: exited ? (status >> 8) & 0xFF : signal, stdout: text(of: out), stderr: text(of: err),
+            signal: exited ? nil : signal)
     }
 
     /// Starts a program in a process group of its own (so one signal stops it and its children),
@@ -37,8 +41,10 @@ enum Subprocess {
         try spawn(executable, arguments, environment: environment, stdin: "/dev/null", stdout: log, stderr: log, ownGroup: true)
     }
 
-    private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String], stdin: String,
-                              stdout: String, stderr: String, ownGroup: Bool) throws -> pid_t {
+    private static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String], stdin: String,
+        stdout: String, stderr: String, ownGroup: Bool
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -11,7 +11,8 @@ import PhotoCatalog
 /// blacklist, a bot password for Admin. `stop()` kills the server's process group and removes
 /// the folder. See ../shared/reference/mediawiki-test.md for the pitfalls this avoids.
 final class TestWiki: @unchecked Sendable {
-    static let installed = FileManager.default.fileExists(atPath: "/usr/share/mediawiki/maintenance/install.php")
+    static let installed =
+        FileManager.default.fileExists(atPath: "/usr/share/mediawiki/maintenance/install.php")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/php")
     static let missing = "MediaWiki is not installed (apt-get install mediawiki php-sqlite3 php-cli); CI installs it"
 
@@ -29,13 +30,18 @@ final class TestWiki: @unchecked Sendable {
         where !["LocalSettings.php", "images", "extensions", "config", "cache"].contains(name) {
             try fm.createSymbolicLink(atPath: folder.appendingPathComponent(name).path, withDestinationPath: "/usr/share/mediawiki/" + name)
         }
-        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("extensions").path, withDestinationPath: "/usr/share/mediawiki/extensions-core")
+        try fm.createSymbolicLink(
+            atPath: folder.appendingPathComponent("extensions").path, withDestinationPath: "/usr/share/mediawiki/extensions-core")
         for name in ["images", "data", "cache", "tmp"] {
             try fm.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
-        try Self.php(folder, ["maintenance/install.php", "--quiet", "--dbtype", "sqlite", "--dbpath", folder.path + "/data",
-                              "--dbname", "testwiki", "--server", "http://127.0.0.1", "--scriptpath", "", "--lang", "en",
-                              "--pass", "Photocat-Test-Wiki-Passw0rd!", "--confpath", folder.path, "--skins", "Vector", "TestWiki", "Admin"])
+        try Self.php(
+            folder,
+            [
+                "maintenance/install.php", "--quiet", "--dbtype", "sqlite", "--dbpath", folder.path + "/data",
+                "--dbname", "testwiki", "--server", "http://127.0.0.1", "--scriptpath", "", "--lang", "en",
+                "--pass", "Photocat-Test-Wiki-Passw0rd!", "--confpath", folder.path, "--skins", "Vector", "TestWiki", "Admin",
+            ])
         let settings = """
 
             $wgServer = WebRequest::detectServer();
@@ -57,12 +63,17 @@ final class TestWiki: @unchecked Sendable {
         // The title blacklist's camera-default patterns, as on Commons.
         let blacklist = folder.appendingPathComponent("tmp/blacklist.txt")
         try """
-            File:(DCP|DSC.|IMG_|MVC-?|P\\d|CIMG|PICT|SANY)[\\d\\s_-]+\\.\\w+ <reupload>
-            File:.*[Ff]orbidden.* <reupload>
-            """.write(to: blacklist, atomically: true, encoding: .utf8)
-        try Self.php(folder, ["maintenance/edit.php", "--user", "Admin", "--summary", "camera names", "MediaWiki:Titleblacklist"], stdin: blacklist.path)
-        let bot = try Self.php(folder, ["maintenance/createBotPassword.php", "--appid", "upload", "--grants",
-                                        "basic,highvolume,uploadfile,uploadeditmovefile,editpage,createeditmovepage", "Admin"])
+        File:(DCP|DSC.|IMG_|MVC-?|P\\d|CIMG|PICT|SANY)[\\d\\s_-]+\\.\\w+ <reupload>
+        File:.*[Ff]orbidden.* <reupload>
+        """.write(to: blacklist, atomically: true, encoding: .utf8)
+        try Self.php(
+            folder, ["maintenance/edit.php", "--user", "Admin", "--summary", "camera names", "MediaWiki:Titleblacklist"], stdin: blacklist.path)
+        let bot = try Self.php(
+            folder,
+            [
+                "maintenance/createBotPassword.php", "--appid", "upload", "--grants",
+                "basic,highvolume,uploadfile,uploadeditmovefile,editpage,createeditmovepage", "Admin",
+            ])
         guard let match = bot.firstMatch(of: /password:'([0-9a-w]+)'/) else { throw TestWikiError(text: "no bot password: \(bot)") }
         password = String(match.1)
         endpoint = URL(string: "http://127.0.0.1:1/api.php")!
@@ -74,9 +85,13 @@ final class TestWiki: @unchecked Sendable {
         let port = endpoint.port.flatMap { $0 > 1 ? $0 : nil } ?? 0
         let log = folder.appendingPathComponent("tmp/server.log")
         try? FileManager.default.removeItem(at: log)
-        server = try Subprocess.spawn("/usr/bin/php", ["-d", "upload_max_filesize=100M", "-d", "post_max_size=110M",
-                                                       "-S", "127.0.0.1:\(port)", "-t", folder.path],
-                                      environment: ["MW_INSTALL_PATH": folder.path], log: log.path)
+        server = try Subprocess.spawn(
+            "/usr/bin/php",
+            [
+                "-d", "upload_max_filesize=100M", "-d", "post_max_size=110M",
+                "-S", "127.0.0.1:\(port)", "-t", folder.path,
+            ],
+            environment: ["MW_INSTALL_PATH": folder.path], log: log.path)
         for _ in 0..<100 {
             if let text = try? String(contentsOf: log, encoding: .utf8), let match = text.firstMatch(of: /\(http:\/\/127\.0\.0\.1:(\d+)\) started/) {
                 endpoint = URL(string: "http://127.0.0.1:\(match.1)/api.php")!

@@ -45,10 +45,14 @@ struct UploaderTests {
         try await Fixtures.withTemporaryFolder { folder in
             let card = try Fixtures.copySampleCard(into: folder)
             let output = folder.appendingPathComponent("out")
-            let text = try String(contentsOf: Fixtures.sampleManifest, encoding: .utf8).replacingOccurrences(of: "    title: venue", with: "    title: forbidden venue")
+            let text = try String(contentsOf: Fixtures.sampleManifest, encoding: .utf8).replacingOccurrences(
+                of: "    title: venue", with: "    title: forbidden venue")
             let manifest = try ManifestLoader(fileName: "m.yaml", directory: Fixtures.folder).parse(text)
-            _ = try await Pipeline(configuration: RunConfiguration(card: card, manifest: manifest, output: output, jobs: 2,
-                                                                   thumbnails: ThumbnailOptions(sizes: [64]), settleSeconds: 0)).run()
+            _ = try await Pipeline(
+                configuration: RunConfiguration(
+                    card: card, manifest: manifest, output: output, jobs: 2,
+                    thumbnails: ThumbnailOptions(sizes: [64]), settleSeconds: 0)
+            ).run()
             try await body(Setup(wiki: wiki, folder: folder, output: output, card: card))
         }
     }
@@ -105,7 +109,10 @@ struct UploaderTests {
 
     @Test func largeFilesGoUpInChunks() async throws {
         try await Self.withSetup { setup in
-            let steps = try await setup.upload { $0.chunkSize = 8192; $0.only = PhotoPattern.parse("IMG_0001..IMG_0003") }
+            let steps = try await setup.upload {
+                $0.chunkSize = 8192
+                $0.only = PhotoPattern.parse("IMG_0001..IMG_0003")
+            }
             #expect(steps.map(\.outcome) == [.uploaded, .uploaded, .uploaded])
             let (api, _) = try await setup.api()
             for entry in try PipelineTests.batch(setup.output) where steps.contains(where: { $0.path == entry.source }) {
@@ -140,7 +147,11 @@ struct UploaderTests {
 
     @Test func aDryRunChangesNothingAndLimitStopsEarly() async throws {
         try await Self.withSetup { setup in
-            let dry = try await setup.upload { $0.dryRun = true; $0.user = nil; $0.password = nil }
+            let dry = try await setup.upload {
+                $0.dryRun = true
+                $0.user = nil
+                $0.password = nil
+            }
             #expect(dry.count == 8 && dry.filter { $0.outcome == .uploaded }.count == 8)
             #expect(try Catalog(folder: setup.output, writable: false).uploads(wiki: setup.wiki.endpoint.absoluteString).isEmpty)
             let limited = try await setup.upload { $0.limit = 2 }
@@ -183,19 +194,25 @@ struct UploaderTests {
 
     @Test func badCredentialsFailBeforeAnyUpload() async throws {
         try await Self.withSetup { setup in
-            let error = await #expect(throws: PhotoCatalogError.self) { _ = try await setup.upload { $0.password = "0123456789abcdef0123456789abcdef" } }
+            let error = await #expect(throws: PhotoCatalogError.self) {
+                _ = try await setup.upload { $0.password = "0123456789abcdef0123456789abcdef" }
+            }
             #expect(error?.description.contains("login as Admin@upload failed") == true, "\(String(describing: error))")
             #expect(try Catalog(folder: setup.output, writable: false).uploads(wiki: setup.wiki.endpoint.absoluteString).isEmpty)
             // On the command line: a password file others can read is refused before anything.
             let file = setup.folder.appendingPathComponent("password")
             try setup.password.write(to: file, atomically: true, encoding: .utf8)
             chmod(file.path, 0o644)
-            let result = try CommandLineTests.photocat(["upload", "--out", setup.output.path, "--api", setup.wiki.endpoint.absoluteString,
-                                                        "--user", setup.wiki.user, "--password-file", file.path])
+            let result = try CommandLineTests.photocat([
+                "upload", "--out", setup.output.path, "--api", setup.wiki.endpoint.absoluteString,
+                "--user", setup.wiki.user, "--password-file", file.path,
+            ])
             #expect(result.status == 2 && result.stderr.contains("can be read by others"))
             chmod(file.path, 0o600)
-            let ok = try CommandLineTests.photocat(["upload", "--out", setup.output.path, "--api", setup.wiki.endpoint.absoluteString,
-                                                    "--user", setup.wiki.user, "--password-file", file.path, "--delay", "0", "--limit", "1"])
+            let ok = try CommandLineTests.photocat([
+                "upload", "--out", setup.output.path, "--api", setup.wiki.endpoint.absoluteString,
+                "--user", setup.wiki.user, "--password-file", file.path, "--delay", "0", "--limit", "1",
+            ])
             #expect(ok.status == 0 && ok.stdout.contains(": uploaded (page id"), "\(ok.stdout) \(ok.stderr)")
             #expect(!ok.stdout.contains(setup.password) && !ok.stderr.contains(setup.password))
         }
@@ -211,6 +228,11 @@ struct UploaderTests {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func increment() -> Int { lock.withLock { value += 1; return value } }
+        func increment() -> Int {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 }

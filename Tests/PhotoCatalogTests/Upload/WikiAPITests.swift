@@ -32,7 +32,10 @@ struct WikiAPITests {
 
         // The same bytes again under another name: a warning, not an upload.
         let again = try await api.upload(photo, filename: "Photocat test 02.jpg", text: "x", comment: "test", token: token)
-        guard case .warning(let warnings, let filekey) = again else { Issue.record("uploaded twice: \(again)"); return }
+        guard case .warning(let warnings, let filekey) = again else {
+            Issue.record("uploaded twice: \(again)")
+            return
+        }
         #expect(warnings["duplicate"] == "Photocat_test_01.jpg" && filekey != nil)
 
         // Chunks: a larger photo in 64 KB pieces.

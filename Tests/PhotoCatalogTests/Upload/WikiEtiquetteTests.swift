@@ -43,7 +43,11 @@ struct WikiEtiquetteTests {
             let requests = folder.appendingPathComponent("requests.jsonl").path
             let log = folder.appendingPathComponent("server.log").path
             let pid = try Subprocess.spawn("/usr/bin/python3", [script.path, requests], log: log)
-            defer { kill(-pid, SIGKILL); var status: Int32 = 0; waitpid(pid, &status, 0) }
+            defer {
+                kill(-pid, SIGKILL)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+            }
             var port: Substring?
             for _ in 0..<100 where port == nil {
                 port = (try? String(contentsOfFile: log, encoding: .utf8))?.firstMatch(of: /port (\d+)/)?.1
