@@ -16,7 +16,7 @@ public struct RunResult: Sendable {
     public var events: [Diagnostic]
     /// Every file of the output folder this run wrote, left as it was, or removed.
     public var written: AtomicFile.Counts
-    /// Read-stage time per stage, summed over photos.
+    /// Read-stage time per stage, summed over photos, and the time the output folder took to write.
     public var times: StageTimes
     /// The run's id in the catalogue.
     public var runID: Int64
@@ -77,7 +77,7 @@ public struct Pipeline: Sendable {
         work.decoded = fresh.filter { $0.record.decoded }.count
         if let signal = stop.requested { throw PhotoCatalogError.interrupted(signal) }
 
-        let current = plan.reused + fresh.map(\.row) + plan.held
+        let current = plan.reused + fresh + plan.held
         let batch = derive(current: current, removed: plan.removed, stored: stored, adopted: adopted, scan: scan)
         let report = makeReport(scan: scan, records: current.map(\.record), plan: batch)
         let changed = derivedRows(current: current, removed: plan.removed, entries: batch.entries, stored: stored, runID: runID)
@@ -85,11 +85,15 @@ public struct Pipeline: Sendable {
             runID, rows: changed, batch: BatchHeader(manifest: config.manifest), counts: report.counts,
             work: work, report: report)
         var rows = stored
-        for row in fresh.map(\.row) + changed { rows[row.key] = row }
+        for row in fresh + changed { rows[row.key] = row }
         let rendered = Set(fresh.flatMap { $0.record.thumbnails.map(\.path) })
+        // The read stage's times, and writing the output folder as `write`.
+        var times = fresh.map(\.record.times).reduce(StageTimes(), +)
         let written: AtomicFile.Counts
         do {
-            written = try Projection.write(rows: Array(rows.values), run: run, to: config.output, rendered: rendered, catalog: catalog)
+            written = try StageTimes.measure(&times.write) {
+                try Projection.write(rows: Array(rows.values), run: run, to: config.output, rendered: rendered, catalog: catalog)
+            }
         } catch let error as PhotoCatalogError {
             throw error
         } catch {
@@ -98,7 +102,7 @@ public struct Pipeline: Sendable {
         try catalog.endRun(runID, exitCode: report.exitCode)
         return RunResult(
             report: report, entries: batch.entries, work: work, events: events(plan, previousCard: previousCard),
-            written: written, times: fresh.map(\.record.times).reduce(StageTimes(), +), runID: runID)
+            written: written, times: times, runID: runID)
     }
 
     /// Reads what the catalogue cannot answer for, committing each photo with its thumbnails as
@@ -106,10 +110,10 @@ public struct Pipeline: Sendable {
     private func read(
         _ files: [CardFile], stored: [PathKey: PhotoRow], catalog: Catalog, runID: Int64, stop: StopRequest,
         progress: @escaping @Sendable (Int, Int, String) -> Void
-    ) async throws -> [(row: PhotoRow, record: PhotoRecord)] {
+    ) async throws -> [PhotoRow] {
         let config = configuration
         let reader = PhotoReader(thumbnails: config.thumbnails, claims: ThumbnailClaims())
-        var read: [(row: PhotoRow, record: PhotoRecord)] = []
+        var read: [PhotoRow] = []
         try await Self.readAll(files, reader: reader, jobs: config.jobs, stop: stop, progress: progress) { file, record in
             var kept = record
             kept.rendered = []
@@ -118,7 +122,7 @@ public struct Pipeline: Sendable {
                 run: runID, previous: stored[file.key])
             let thumbnails = record.rendered.map { (path: ThumbnailFile(size: $0.size, sha1: record.sha1 ?? "").path, jpeg: $0.jpeg) }
             try catalog.save(row, thumbnails: thumbnails)
-            read.append((row, kept))
+            read.append(row)
         }
         return read
     }

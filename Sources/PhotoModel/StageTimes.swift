@@ -6,6 +6,7 @@ public struct StageTimes: Sendable, Equatable {
     public var decode: Duration = .zero
     public var resize: Duration = .zero
     public var encode: Duration = .zero
+    /// Writing the output folder from the catalogue (thumbnails, pages, batch files), once per run.
     public var write: Duration = .zero
 
     public init() {}

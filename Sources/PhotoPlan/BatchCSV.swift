@@ -12,7 +12,7 @@ public enum BatchCSV {
 
     public static func data(entries: [BatchEntry], card: String) -> Data {
         let cardBytes = Array(card.utf8) + (card.hasSuffix("/") ? [] : [UInt8(ascii: "/")])
-        var out = Data()
+        var out: [UInt8] = []
         func record(_ fields: [[UInt8]]) {
             for (index, field) in fields.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -23,7 +23,7 @@ public enum BatchCSV {
                 }
                 out.append(UInt8(ascii: "\""))
             }
-            out.append(contentsOf: [0x0D, 0x0A])
+            out += [0x0D, 0x0A]
         }
         record(header.map { Array($0.utf8) })
         for entry in entries where entry.status == .ready {
@@ -32,7 +32,7 @@ public enum BatchCSV {
                 Array((entry.sha1 ?? "").utf8),
             ])
         }
-        return out
+        return Data(out)
     }
 
     /// The CSV as text, for files whose paths are all UTF-8 (tests, people).

@@ -100,6 +100,24 @@ struct PhotoColumns: Codable {
         case firstRun = "first_run", readRun = "read_run", removedRun = "removed_run"
     }
 
+    /// Reads the columns the row is made of; the copies kept for people's queries (`metadata`,
+    /// and the batch line's own columns) are written, never read back.
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(Data.self, forKey: .key)
+        path = try c.decode(String.self, forKey: .path)
+        (size, mtimeNs) = (try c.decode(Int64.self, forKey: .size), try c.decode(Int64.self, forKey: .mtimeNs))
+        (sha1, state) = (try c.decodeIfPresent(String.self, forKey: .sha1), try c.decode(PhotoRow.State.self, forKey: .state))
+        record = try c.decode(PhotoRecord.self, forKey: .record)
+        (readKey, thumbsKey) = (try c.decode(String.self, forKey: .readKey), try c.decode(String.self, forKey: .thumbsKey))
+        deriveKey = try c.decodeIfPresent(String.self, forKey: .deriveKey)
+        entry = try c.decodeIfPresent(BatchEntry.self, forKey: .entry)
+        outputs = try c.decode([String].self, forKey: .outputs)
+        (firstRun, readRun) = (try c.decode(Int64.self, forKey: .firstRun), try c.decode(Int64.self, forKey: .readRun))
+        removedRun = try c.decodeIfPresent(Int64.self, forKey: .removedRun)
+        (metadata, status, name, reasons, scene, people, captured) = (nil, nil, nil, [], nil, [], nil)
+    }
+
     init(_ row: PhotoRow) {
         key = Data(row.key.bytes)
         path = row.path
