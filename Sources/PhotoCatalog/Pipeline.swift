@@ -58,7 +58,7 @@ public struct Pipeline: Sendable {
                 scan: scan, catalog: catalog, stored: stored, adopted: adopted, runID: runID, work: &work,
                 stop: stop, progress: progress)
         } catch let error as PhotoCatalogError {
-            try? catalog.endRun(runID, exitCode: error.exitCode, work: work)
+            try? catalog.endRun(runID, exitCode: error.exitCode, work: work, message: error.description)
             throw error
         }
     }
@@ -73,6 +73,7 @@ public struct Pipeline: Sendable {
         let thumbnails = try catalog.thumbnailPaths()
         let plan = WorkPlan.make(files: scan.files, catalogue: stored, rules: rules, now: Self.now(), thumbnailExists: thumbnails.contains)
         work = RunWork(plan: plan, catalogue: stored)
+        try checkRemoval(plan, stored: stored)
         let fresh = try await read(plan.toRead, stored: stored, catalog: catalog, runID: runID, stop: stop, progress: progress)
         work.decoded = fresh.filter { $0.record.decoded }.count
         if let signal = stop.requested { throw PhotoCatalogError.interrupted(signal) }
@@ -189,6 +190,16 @@ public struct Pipeline: Sendable {
             rows.append(gone)
         }
         return rows
+    }
+
+    /// A card that is not mounted looks like an empty folder: a run that would take all of the
+    /// catalogue's photos out of the batch, or more than half of them, is refused (nothing is
+    /// changed) unless `--allow-removal` says it is meant.
+    private func checkRemoval(_ plan: WorkPlan, stored: [PathKey: PhotoRow]) throws {
+        let known = stored.values.filter { $0.state == .present }.count
+        let removed = plan.removed.count
+        guard removed > 0, !configuration.allowRemoval, removed == known || 2 * removed > known else { return }
+        throw PhotoCatalogError.tooManyRemoved(configuration.card.path, removed, known)
     }
 
     /// A folder that holds a batch but whose catalogue is new (deleted, or moved away when

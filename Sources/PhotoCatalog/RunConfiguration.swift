@@ -21,6 +21,9 @@ public struct RunConfiguration: Sendable {
     /// Read every photo again instead of trusting the catalogue (`--rebuild`).
     public var rebuild: Bool
     public var removed: RemovedPolicy
+    /// Let a run remove more than half of the catalogue's photos (`--allow-removal`): without
+    /// it, such a run is refused, since a card that is not mounted looks like an empty one.
+    public var allowRemoval: Bool
     /// Stage versions; tests raise one to play a new photocat release.
     public var keys: StageKeys
 
@@ -36,7 +39,7 @@ public struct RunConfiguration: Sendable {
         card: URL, manifest: Manifest, output: URL,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, thumbnails: ThumbnailOptions = ThumbnailOptions(),
         knownSHA1: Set<String> = [], settleSeconds: Int = 60, shard: Shard? = nil, rebuild: Bool = false,
-        removed: RemovedPolicy = .delete, keys: StageKeys = .current
+        removed: RemovedPolicy = .delete, allowRemoval: Bool = false, keys: StageKeys = .current
     ) {
         self.card = card.standardizedFileURL
         self.manifest = manifest
@@ -48,6 +51,7 @@ public struct RunConfiguration: Sendable {
         self.shard = shard
         self.rebuild = rebuild
         self.removed = removed
+        self.allowRemoval = allowRemoval
         self.keys = keys
     }
 

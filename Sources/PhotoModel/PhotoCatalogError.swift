@@ -19,12 +19,16 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
     case wiki(String, String)
     /// The output folder holds a batch that its catalogue does not know (`photocat adopt`).
     case batchWithoutCatalogue(String)
+    /// The run would remove this many of the catalogue's photos (card path, removed, known).
+    case tooManyRemoved(String, Int, Int)
 
     /// The process exit status: 75 (EX_TEMPFAIL) when locked, 74 (EX_IOERR) when the output
-    /// folder or catalogue cannot be written, 128 + the signal when interrupted, 2 otherwise.
+    /// folder or catalogue cannot be written, 1 when the run would empty the batch (a card that
+    /// is not mounted), 128 + the signal when interrupted, 2 otherwise.
     public var exitCode: Int32 {
         switch self {
         case .locked: 75
+        case .tooManyRemoved: 1
         case .cannotWrite, .catalog, .wiki: 74
         case .interrupted(let signal): 128 + signal
         default: 2
@@ -46,6 +50,8 @@ public enum PhotoCatalogError: Error, Equatable, CustomStringConvertible {
         case .wiki(let address, let reason): "\(address): \(reason)"
         case .batchWithoutCatalogue(let path):
             "\(path) holds a batch (commons/batch.jsonl) that its catalogue does not know, so the names given in it would be lost; run `photocat adopt --out \(path)` to keep them, or give an empty --out"
+        case .tooManyRemoved(let card, let removed, let known):
+            "\(card) holds \(known - removed) of the \(known) photos the catalogue knows: is the card mounted? Nothing was changed; if the \(removed) photos were removed on purpose, run again with --allow-removal"
         case .interrupted(let signal):
             "stopped by \(signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"); the photos read so far are saved, the next run goes on from there"
         }

@@ -126,14 +126,16 @@ public final class Catalog: Sendable {
         }
     }
 
-    /// Closes a run with its exit status (and, for a run that stopped early, what it had done).
-    public func endRun(_ id: Int64, exitCode: Int32, work: RunWork? = nil, at date: Date = Date()) throws {
+    /// Closes a run with its exit status (and, for a run that stopped early, what it had done
+    /// and why it stopped).
+    public func endRun(_ id: Int64, exitCode: Int32, work: RunWork? = nil, message: String? = nil, at date: Date = Date()) throws {
         try guarded {
             try database.write { db in
                 guard var run = try RunColumns.fetchOne(db, key: id) else { return }
                 run.value.ended = RunRow.timestamp(date)
                 run.value.exitCode = exitCode
                 if let work { run.value.work = work }
+                run.value.message = message
                 try run.update(db)
             }
             // Fold the write-ahead log into the file, so catalog.sqlite alone is complete

@@ -134,6 +134,9 @@ extension Catalog {
             }
             try db.alter(table: "run") { t in t.add(column: "batch", .jsonText) }
         }
+        migrator.registerMigration("v4: run messages") { db in
+            try db.alter(table: "run") { t in t.add(column: "message", .text) }
+        }
         return migrator
     }()
 }

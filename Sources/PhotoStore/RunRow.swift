@@ -20,9 +20,11 @@ public struct RunRow: Sendable, Equatable, Codable {
     public var report: RunReport?
     /// The event's title and people, for the batch files.
     public var batch: BatchHeader?
+    /// Why a run ended without a batch (refused, interrupted, out of disk).
+    public var message: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, started, ended, exitCode = "exit_code", toolVersion = "tool_version", card, shard, counts, work, report, batch
+        case id, started, ended, exitCode = "exit_code", toolVersion = "tool_version", card, shard, counts, work, report, batch, message
     }
 
     public static func timestamp(_ date: Date) -> String {

@@ -68,6 +68,15 @@ public struct Uploader: Sendable {
         guard let last = try catalog.lastBatch() else {
             throw PhotoCatalogError.wiki(output.path, "no run has finished a batch here; run `photocat run` first")
         }
+        if let newest = try catalog.runs(limit: 1).first, newest.id != last.id {
+            // A refused or broken-off run leaves the batch before it in place: say which one goes up.
+            let why = newest.message ?? "it did not finish"
+            notice(
+                Notice(
+                    text:
+                        "the last run (#\(newest.id ?? 0), \(newest.started)) made no batch: \(why). This uploads the batch of run #\(last.id ?? 0) (\(last.started))"
+                ))
+        }
         let card = card ?? URL(fileURLWithPath: last.card)
         let entries = try Self.readyEntries(in: catalog).filter { options.only?.matches($0.source) ?? true }
         let (api, site, token) = try await connect(notice: notice)

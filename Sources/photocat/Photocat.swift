@@ -23,13 +23,16 @@ struct Photocat: AsyncParsableCommand {
             and scenes from a manifest you write once, and plans Commons file names and file pages.
 
             Exit codes:
-              0   every photo is fine (excluded and duplicate photos count as fine)
-              1   the run finished, but some photos failed (see report.json)
-              2   usage or manifest error, or the card is missing; nothing was written
-              74  the output folder or its catalogue cannot be written (disk full, permissions),
-                  or the wiki cannot be reached or refuses the login (upload)
+              0   every photo is fine (excluded and duplicate photos are fine)
+              1   some photos failed (see report.json); or the run was refused
+                  because it would empty the batch (is the card mounted?)
+              2   usage or manifest error, or the card is missing
+              74  the output folder or its catalogue cannot be written (disk
+                  full, permissions), or the wiki cannot be reached or refuses
+                  the login (upload)
               75  another run holds the output folder's lock; try again later
-              130 stopped by SIGINT, 143 by SIGTERM; the photos read so far are kept
+              130 stopped by SIGINT, 143 by SIGTERM; the photos read so far
+                  are kept
             """,
         version: PhotocatVersion.current,
         subcommands: [Run.self, Upload.self, Status.self, Project.self, Adopt.self, Inspect.self, Validate.self, Initialize.self]

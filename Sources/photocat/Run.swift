@@ -85,6 +85,13 @@ extension Photocat {
                 valueName: "delete|keep"))
         var removed: RunConfiguration.RemovedPolicy = .delete
 
+        @Flag(
+            name: .customLong("allow-removal"),
+            help:
+                "Let this run take more than half of the catalogue's photos out of the batch. Without it such a run is refused and changes nothing: a card that is not mounted looks like an empty folder."
+        )
+        var allowRemoval = false
+
         @Flag(help: "Also print notes (skipped files, photos without EXIF).")
         var verbose = false
 
@@ -109,7 +116,7 @@ extension Photocat {
             let configuration = RunConfiguration(
                 card: URL(fileURLWithPath: card), manifest: manifest, output: URL(fileURLWithPath: out), jobs: jobs,
                 thumbnails: options, knownSHA1: known, settleSeconds: settle, shard: shard,
-                rebuild: rebuild, removed: removed)
+                rebuild: rebuild, removed: removed, allowRemoval: allowRemoval)
             let signals = SignalWatcher()
             let progress = ProgressLine(enabled: !quiet)
             let result: RunResult

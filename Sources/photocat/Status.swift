@@ -57,6 +57,7 @@ extension Photocat {
                     line += "  " + counts.summary + (run.work.map(Run.workSummary) ?? "")
                 }
                 print(line)
+                if let message = run.message { print("      \(message)") }
             }
             print("Now: \(status.counts.summary)" + (status.removed > 0 ? "; \(status.removed) removed from the card" : ""))
             for (wiki, counts) in status.uploads.sorted(by: { $0.key < $1.key }) {

@@ -172,6 +172,23 @@ struct UploaderTests {
         }
     }
 
+    /// A run refused because the card looked empty leaves the last batch in place; an upload
+    /// after it says which batch goes up.
+    @Test func anUploadAfterARefusedRunSaysWhichBatchGoesUp() async throws {
+        try await Self.withSetup { setup in
+            try RemovalGuardTests.empty(setup.card)
+            let refused = try CommandLineTests.photocat([
+                "run", setup.card.path, "--manifest", Fixtures.sampleManifest.path, "--out", setup.output.path,
+            ])
+            #expect(refused.status == 1)
+            let notices = NoticeList()
+            let steps = try await Uploader(output: setup.output, card: nil, options: setup.options { $0.dryRun = true })
+                .run(notice: { notices.add($0.text) })
+            #expect(notices.all.contains { $0.contains("made no batch") && $0.contains("is the card mounted?") && $0.contains("run #1") })
+            #expect(steps.isEmpty || steps.allSatisfy { $0.outcome == .review })  // the card is gone: nothing can go up
+        }
+    }
+
     /// Names that are not UTF-8 go up from the files they name.
     @Test func photosWhoseNamesAreNotUTF8GoUpFromTheirOwnFiles() async throws {
         let wiki = try TestWiki()
