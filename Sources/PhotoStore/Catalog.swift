@@ -30,7 +30,7 @@ public final class Catalog: Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         do {
-            database = try DatabaseQueue(path: url.path, configuration: configuration)
+            database = try DatabaseQueue(path: Self.openingPath(url, writable: writable), configuration: configuration)
             if writable {
                 try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             }
@@ -42,11 +42,22 @@ public final class Catalog: Sendable {
             if writable { try Self.migrator.migrate(database) }
         } catch let error as PhotoCatalogError {
             throw error
-        } catch {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             throw PhotoCatalogError.catalog(
                 url.path,
-                "\(error.reason); if it is damaged, move it away and run again (`photocat adopt` then keeps the names of the batch already made)")
+                "\(error.reason); it is damaged: move it away and run again (`photocat adopt` then keeps the names of the batch already made)")
+        } catch {
+            throw PhotoCatalogError.catalog(url.path, error.reason)
         }
+    }
+
+    /// Where SQLite opens the catalogue. A reader who may not write the folder cannot create the
+    /// write-ahead log's index that SQLite needs beside the file, so for such a reader the file
+    /// is opened as it stands (`immutable=1`): complete as of the last run, which folds the log
+    /// into the file before it ends.
+    static func openingPath(_ url: URL, writable: Bool) -> String {
+        guard !writable, access(url.deletingLastPathComponent().path, W_OK) != 0 else { return url.path }
+        return url.absoluteString + "?immutable=1"
     }
 
     // MARK: photos

@@ -52,6 +52,30 @@ import PhotoCatalog
         }
     }
 
+    /// Monitoring as a user who may read the output folder but not write it (root may write
+    /// anything, so `status` runs as `nobody`).
+    @Test(
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv to run as another user"))
+    func statusWorksForAUserWhoCanOnlyRead() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("out")
+            _ = try await PipelineTests.run(card: try Fixtures.copySampleCard(into: folder), output: output)
+            for path in [folder.path] + (FileManager.default.subpaths(atPath: folder.path) ?? []).map({ folder.path + "/" + $0 }) {
+                chmod(path, FileManager.default.fileExists(atPath: path + "/.") ? 0o755 : 0o644)
+            }
+            let before = try PipelineTests.snapshot(output)
+            let executable = try #require(CommandLineTests.executable)
+            let status = try Subprocess.run(
+                "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", executable.path, "status", "--out", output.path])
+            #expect(status.status == 1, "\(status.stderr)")  // the sample card's damaged photo
+            #expect(status.stdout.contains("Now: 12 photos: 8 ready, 2 excluded, 1 duplicate, 1 failed"), "\(status.stdout)")
+            #expect(status.stderr.isEmpty, "\(status.stderr)")
+            #expect(try PipelineTests.snapshot(output) == before)
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(Catalog.fileName + "-shm").path))
+        }
+    }
+
     @Test func statusNeedsAnExistingCatalogue() async throws {
         try await Fixtures.withTemporaryFolder { folder in
             let error = #expect(throws: PhotoCatalogError.self) { try Catalog(folder: folder, writable: false) }
