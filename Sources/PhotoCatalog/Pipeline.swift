@@ -325,6 +325,9 @@ public struct Pipeline: Sendable {
         plan.entries.forEach { counts.add($0.status) }
         let scanDiagnostics = scan.diagnostics.filter { configuration.shard?.contains($0.path) ?? true }
         counts.skippedFiles = scanDiagnostics.filter(\.id.passesOverAFile).count
+        let unmatched = plan.diagnostics.filter { $0.id == .manifestUnknownPhoto }
+        counts.unmatchedPhotoEntries = unmatched.count
+        counts.unmatchedConsentEntries = unmatched.filter { $0.severity == .error }.count
         var diagnostics = scanDiagnostics + records.flatMap(\.diagnostics) + plan.diagnostics
         diagnostics.sort { ($0.path, $0.id.rawValue, $0.message) < ($1.path, $1.id.rawValue, $1.message) }
         return RunReport(

@@ -11,6 +11,11 @@ public struct RunReport: Sendable, Equatable, Codable {
         public var failed = 0
         /// Files on the card that are not JPEG photos (RAW, video, …), passed over.
         public var skippedFiles = 0
+        /// Entries of the manifest's `photos:` lists and map that match no photo on the card.
+        public var unmatchedPhotoEntries = 0
+        /// Of those, the entries of people who did not consent or consented to group photos only:
+        /// their photos may go out unexcluded, so the run exits 1.
+        public var unmatchedConsentEntries = 0
 
         public init(photos: Int = 0, ready: Int = 0, excluded: Int = 0, duplicate: Int = 0, failed: Int = 0, skippedFiles: Int = 0) {
             (self.photos, self.ready, self.excluded, self.duplicate, self.failed, self.skippedFiles) = (
@@ -21,6 +26,20 @@ public struct RunReport: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey {
             case photos, ready, excluded, duplicate, failed
             case skippedFiles = "skipped_files"
+            case unmatchedPhotoEntries = "unmatched_photo_entries"
+            case unmatchedConsentEntries = "unmatched_consent_entries"
+        }
+
+        /// Counts written by an earlier photocat lack the later fields: those are 0.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            func count(_ key: CodingKeys) throws -> Int { try c.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+            (photos, ready, excluded, duplicate, failed) = (
+                try count(.photos), try count(.ready), try count(.excluded), try count(.duplicate), try count(.failed)
+            )
+            (skippedFiles, unmatchedPhotoEntries, unmatchedConsentEntries) = (
+                try count(.skippedFiles), try count(.unmatchedPhotoEntries), try count(.unmatchedConsentEntries)
+            )
         }
 
         /// Counts one photo of the batch under its status.
@@ -42,6 +61,10 @@ public struct RunReport: Sendable, Equatable, Codable {
             if failed > 0 { parts.append("\(failed) failed") }
             var line = "\(photos) photo\(photos == 1 ? "" : "s"): " + parts.joined(separator: ", ")
             if skippedFiles > 0 { line += "; \(skippedFiles) other file\(skippedFiles == 1 ? "" : "s") skipped" }
+            if unmatchedPhotoEntries > 0 {
+                line += "; \(unmatchedPhotoEntries) manifest photo entr\(unmatchedPhotoEntries == 1 ? "y matches" : "ies match") no photo"
+                if unmatchedConsentEntries > 0 { line += " (\(unmatchedConsentEntries) guarding consent)" }
+            }
             return line
         }
     }
@@ -63,8 +86,9 @@ public struct RunReport: Sendable, Equatable, Codable {
     }
 
     /// 0 when every photo is fine (excluded and duplicate photos are the user's choice and
-    /// photocat's care, not failures), 1 when some photo failed.
-    public var exitCode: Int32 { counts.failed > 0 ? 1 : 0 }
+    /// photocat's care, not failures), 1 when some photo failed or a manifest entry that guards
+    /// someone's consent matches no photo.
+    public var exitCode: Int32 { counts.failed > 0 || counts.unmatchedConsentEntries > 0 ? 1 : 0 }
 
     /// One line in exiftool's manner: `12 photos: 9 ready, 1 excluded, 1 duplicate, 1 failed`.
     public var summary: String { counts.summary }

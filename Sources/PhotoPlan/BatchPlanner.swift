@@ -52,7 +52,7 @@ public enum BatchPlanner {
         }
         return Plan(
             entries: entries,
-            diagnostics: syncs + naming + overlaps + unusedOverrides(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
+            diagnostics: syncs + naming + overlaps + unmatchedReferences(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
     }
 
     /// One photo's batch line before naming: its tags, and its status with the reasons.
@@ -206,16 +206,25 @@ public enum BatchPlanner {
             consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
     }
 
-    /// A `photos:` entry that matches nothing is usually a typo in a file name. `paths` are all
-    /// the photos on the card, including those outside this batch (other shards, still copying).
-    static func unusedOverrides(manifest: Manifest, paths: [String]) -> [Diagnostic] {
-        var keys = Set<String>()
-        for path in paths {
-            let name = (path as NSString).lastPathComponent
-            keys.formUnion([path, name, (name as NSString).deletingPathExtension])
-        }
-        return manifest.photos.keys.sorted().filter { !keys.contains($0) }.map {
-            Diagnostic(.warning, .manifestUnknownPhoto, path: "manifest", "photos: `\($0)` matches no photo on the card")
+    /// A `photos:` entry that matches no photo is usually a typo in a file name, and for a person
+    /// who did not consent (or consented to group photos only) it lets their photos through: an
+    /// error there, a warning elsewhere, each at its place in the manifest and with the card's
+    /// nearest name. `paths` are all the photos on the card, including those outside this batch
+    /// (other shards, still copying).
+    static func unmatchedReferences(manifest: Manifest, paths: [String]) -> [Diagnostic] {
+        let names = paths.map { ($0 as NSString).lastPathComponent }
+        let stems = names.map { ($0 as NSString).deletingPathExtension }
+        return manifest.photoReferences.filter { reference in !paths.contains { reference.pattern.matches($0) } }.map { reference in
+            var message = "\(reference.ownerDescription): `\(reference.pattern)` matches no photo on the card"
+            if case .exact(let text) = reference.pattern,
+                let nearest = Suggestion.closest(to: (text as NSString).deletingPathExtension, in: Array(Set(stems)).sorted())
+            {
+                message += "; did you mean \(nearest)?"
+            }
+            if reference.guardsConsent { message += " Their photos may go out unexcluded." }
+            return Diagnostic(
+                reference.guardsConsent ? .error : .warning, .manifestUnknownPhoto, path: "\(reference.file):\(reference.line):\(reference.column)",
+                message)
         }
     }
 }

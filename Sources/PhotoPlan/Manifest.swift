@@ -16,6 +16,8 @@ public struct Manifest: Sendable, Equatable {
     /// A hash of the manifest's text and page template: the catalogue's derive key, so a
     /// manifest edit shows in `sqlite3` as the reason pages were derived anew.
     public var fingerprint = "-"
+    /// Every place the manifest names photos, with its position (see `PhotoReference`).
+    public var photoReferences: [PhotoReference] = []
 
     public struct Event: Sendable, Equatable {
         public var title: LocalizedText

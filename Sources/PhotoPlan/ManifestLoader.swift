@@ -51,6 +51,8 @@ struct NodeReader {
     var readFile: @Sendable (URL) -> String? = { _ in nil }
     /// People with `consent: none`: no description may name them.
     var unnameable: [(id: String, name: String)] = []
+    /// Where photos are named, collected as the lists are read.
+    var references: [PhotoReference] = []
 
     init(file: String) {
         self.file = file
@@ -205,17 +207,23 @@ enum Suggestion {
         return best.0
     }
 
+    /// Edits between two words, a swap of neighbours counting as one (IMG_0060 is one edit
+    /// from IMG_0006, two from IMG_0001): optimal string alignment distance.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], twoBack[j - 2] + 1)
+                }
             }
-            previous = current
+            (twoBack, previous) = (previous, current)
         }
         return previous[b.count]
     }

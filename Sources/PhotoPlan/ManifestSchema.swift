@@ -21,7 +21,9 @@ extension NodeReader {
         checkUnique(scenes.map(\.id), top["scenes"]?.value, "scene id")
         checkRangeOverlaps(scenes, at: top["scenes"]?.value)
         let photos = photoOverrides(top["photos"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)))
-        return Manifest(event: event, cameras: cameras, scenes: scenes, people: people, photos: photos)
+        var manifest = Manifest(event: event, cameras: cameras, scenes: scenes, people: people, photos: photos)
+        manifest.photoReferences = references
+        return manifest
     }
 
     private mutating func list<T>(_ node: Node?, _ what: String, _ item: (inout NodeReader, Node) -> T?) -> [T] {
@@ -180,12 +182,20 @@ extension NodeReader {
     }
 
     /// Photo names, ranges (`IMG_0212..IMG_0218`) and globs (`DSC*.JPG`).
-    mutating func patterns(_ node: Node?, _ what: String) -> [PhotoPattern] {
+    mutating func patterns(_ node: Node?, _ what: String, owner: PhotoReference.Owner) -> [PhotoPattern] {
         entries(node, what).compactMap { text, item in
-            if let pattern = PhotoPattern.parse(text) { return pattern }
-            fail(item, "`\(text)` in \(what) is not a photo range such as IMG_0212..IMG_0218 (same prefix, numbers rising)")
-            return nil
+            guard let pattern = PhotoPattern.parse(text) else {
+                fail(item, "`\(text)` in \(what) is not a photo range such as IMG_0212..IMG_0218 (same prefix, numbers rising)")
+                return nil
+            }
+            reference(pattern, owner: owner, at: item)
+            return pattern
         }
+    }
+
+    mutating func reference(_ pattern: PhotoPattern, owner: PhotoReference.Owner, at node: Node) {
+        let mark = node.mark
+        references.append(PhotoReference(pattern: pattern, owner: owner, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1))
     }
 
     /// Two scenes claiming the same range of photos would leave those photos' scene to chance.
@@ -244,7 +254,8 @@ extension NodeReader {
         return Manifest.Person(
             id: id, name: string(f["name"]?.value, "name of `\(id)`") ?? id,
             user: string(f["user"]?.value, "user of `\(id)`"), wikidata: wikidata,
-            consent: consent ?? .none, photos: patterns(f["photos"]?.value, "photos of `\(id)`"))
+            consent: consent ?? .none,
+            photos: patterns(f["photos"]?.value, "photos of `\(id)`", owner: .person(id: id, consent: consent ?? .none)))
     }
 
     private mutating func scene(_ node: Node, event: Manifest.Event, people: Set<String>) -> Manifest.Scene? {
@@ -272,7 +283,7 @@ extension NodeReader {
         }
         return Manifest.Scene(
             id: id, name: string(f["name"]?.value, "name of scene `\(id)`") ?? id, window: window,
-            photos: patterns(f["photos"]?.value, "photos of scene `\(id)`"),
+            photos: patterns(f["photos"]?.value, "photos of scene `\(id)`", owner: .scene(id: id)),
             description: localized(f["description"]?.value, "description of scene `\(id)`", languages: event.languages),
             categories: categories(f["categories"]?.value, "categories of scene `\(id)`"),
             people: members, group: bool(f["group"]?.value, "group of scene `\(id)`") ?? false)
@@ -312,6 +323,7 @@ extension NodeReader {
             guard let name = string(key, "a photo name"),
                 let f = fields(value, "photo `\(name)`", allowed: ["title", "description", "people", "scene", "categories", "exclude"])
             else { continue }
+            reference(.exact(name), owner: .photo, at: key)
             let members = references(f["people"]?.value, "people of `\(name)`", known: people) {
                 "photo `\(name)` names unknown person `\($0)`"
             }

@@ -34,6 +34,10 @@ extension Photocat {
             print("")
             dryRun.lines().forEach { print($0) }
             dryRun.diagnostics.filter { $0.id.isAboutTheManifest || $0.severity == .error }.forEach { complain($0.description) }
+            // An entry that guards someone's consent and matches no photo is a manifest error.
+            if dryRun.diagnostics.contains(where: { $0.id.isAboutTheManifest && $0.severity == .error }) {
+                throw ExitCode(ExitStatus.usageOrManifest)
+            }
         }
     }
 

@@ -105,6 +105,8 @@ struct HostileCorpusTests {
         // Every photo file of the folder has a line, and nothing is in the batch unaccounted for.
         let listed = Set(Self.expected.filter { if case .skipped = $0.1 { false } else { true } }.map(\.0))
         #expect(Set(run.batch.keys) == listed)
-        #expect(run.report.counts == RunReport.Counts(photos: 18, ready: 9, duplicate: 1, failed: 8, skippedFiles: run.report.counts.skippedFiles))
+        var counts = run.report.counts
+        counts.unmatchedPhotoEntries = 0  // the sample manifest names photos of the sample card
+        #expect(counts == RunReport.Counts(photos: 18, ready: 9, duplicate: 1, failed: 8, skippedFiles: run.report.counts.skippedFiles))
     }
 }
