@@ -10,11 +10,16 @@ import PhotoUpload
 public struct DryRun: Sendable {
     public var entries: [BatchEntry]
     public var diagnostics: [Diagnostic]
+    /// Whether the photos' image data was decoded.
+    public var decoded = false
 
-    public static func plan(card: URL, manifest: Manifest) async throws -> DryRun {
-        let (scan, records) = try await Pipeline.readMetadata(card: card)
+    /// With `decode`, each photo's image data is decoded too (nothing is written), so a damaged
+    /// photo fails here as in `run` and the planned names are the run's.
+    public static func plan(card: URL, manifest: Manifest, decode: Bool = false) async throws -> DryRun {
+        let (scan, records) = try await Pipeline.readMetadata(card: card, decode: decode)
         let plan = BatchPlanner.plan(records: records, manifest: manifest)
-        return DryRun(entries: plan.entries, diagnostics: scan.diagnostics.filter { $0.severity > .note } + plan.diagnostics)
+        return DryRun(
+            entries: plan.entries, diagnostics: scan.diagnostics.filter { $0.severity > .note } + plan.diagnostics, decoded: decode)
     }
 
     /// Photos that are not failed and that no scene claims: usually a window to widen.
@@ -39,7 +44,11 @@ public struct DryRun: Sendable {
             unclaimed.isEmpty
                 ? "Every photo has a scene."
                 : "\(unclaimed.count) photo\(unclaimed.count == 1 ? "" : "s") no scene claims: " + unclaimed.map(\.source).joined(separator: ", "))
-        lines.append("(Image data was not decoded: `photocat run` also fails damaged photos.)")
+        if !decoded {
+            lines.append(
+                "(Image data was not decoded: `photocat run` also fails damaged photos, which can move the numbers in later names; --decode checks them now.)"
+            )
+        }
         return lines
     }
 }

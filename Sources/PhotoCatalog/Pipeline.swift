@@ -277,11 +277,12 @@ public struct Pipeline: Sendable {
 
     /// Scans a card and reads every photo's metadata, without decoding pixels or writing
     /// anything: what `validate --card` and `init` need.
-    public static func readMetadata(card: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> (
-        scan: ScanResult, records: [PhotoRecord]
-    ) {
+    public static func readMetadata(card: URL, decode: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount)
+        async throws -> (scan: ScanResult, records: [PhotoRecord])
+    {
         let scan = try CardScanner(root: card).scan()
-        let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []))
+        // Decoding renders one tiny thumbnail, which is where libjpeg reports damaged data.
+        let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: decode ? [16] : []))
         var records: [PhotoRecord] = []
         try await readAll(scan.files, reader: reader, jobs: max(1, jobs)) { _, record in records.append(record) }
         return (scan, records)

@@ -56,6 +56,10 @@ enum Main {
             }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
+        } catch PhotoCatalogError.manifest(let issues) {
+            // Compiler-style lines exactly, terminal or not, so editors and scripts can read them.
+            issues.forEach { complain($0.description) }
+            Foundation.exit(ExitStatus.usageOrManifest)
         } catch let error as PhotoCatalogError {
             Log.warn("photocat: \(error)")
             Foundation.exit(error.exitCode)

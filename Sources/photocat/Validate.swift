@@ -24,13 +24,19 @@ extension Photocat {
         @Option(help: "A card to try the manifest on.")
         var card: String?
 
+        @Flag(
+            help:
+                "With --card, also decode each photo's image data (nothing is written), so damaged photos fail as in `run` and the planned names are the run's."
+        )
+        var decode = false
+
         func run() async throws {
             let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: file))
             print(
                 "\(file): valid (\(manifest.cameras.count) cameras, \(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)"
             )
             guard let card else { return }
-            let dryRun = try await DryRun.plan(card: URL(fileURLWithPath: card), manifest: manifest)
+            let dryRun = try await DryRun.plan(card: URL(fileURLWithPath: card), manifest: manifest, decode: decode)
             print("")
             dryRun.lines().forEach { print($0) }
             dryRun.diagnostics.filter { $0.id.isAboutTheManifest || $0.severity == .error }.forEach { complain($0.description) }

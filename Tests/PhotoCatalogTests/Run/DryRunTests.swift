@@ -30,6 +30,19 @@ import PhotoCatalog
         #expect(try PipelineTests.snapshot(Fixtures.sampleCard) == before)
     }
 
+    /// Without decoding, the damaged photo is planned as ready and takes a number; with
+    /// `--decode` it fails as in `run`, and every planned name is the run's.
+    @Test func withDecodeTheDryRunPlansTheRunsNames() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let manifest = try ManifestLoader.load(contentsOf: Fixtures.sampleManifest)
+            let run = try await PipelineTests.run(card: try Fixtures.copySampleCard(into: folder), output: folder.appendingPathComponent("out"))
+            let dryRun = try await DryRun.plan(card: Fixtures.sampleCard, manifest: manifest, decode: true)
+            #expect(dryRun.entries.map(\.filename) == run.entries.map(\.filename))
+            #expect(dryRun.entries.map(\.status) == run.entries.map(\.status))
+            #expect(!dryRun.lines().contains { $0.contains("not decoded") })
+        }
+    }
+
     @Test func starterManifestDescribesTheCardAndValidatesOnceFilledIn() async throws {
         let (_, records) = try await Pipeline.readMetadata(card: Fixtures.sampleCard)
         let text = ManifestStarter.text(cardName: "sample-card", records: records)
