@@ -67,9 +67,11 @@ public enum BatchPlanner {
             return entry
         }
         entry.reasons = record.warnings
-        entry.captured = tagging.localTime?.description
+        // A photo without a usable time is dated honestly: its scene's or the event's day, at
+        // day precision, and `time_source` says which.
+        entry.captured = tagging.localTime?.description ?? tagging.inferredDay?.day
         entry.capturedUTC = tagging.capture?.utcString
-        entry.timeSource = tagging.capture?.summary
+        entry.timeSource = tagging.capture?.summary ?? tagging.inferredDay?.source
         entry.location = event.withholdLocation ? nil : tagging.location
         entry.locationSource = event.withholdLocation ? nil : tagging.locationSource
         entry.scene = tagging.scene?.id
@@ -84,6 +86,9 @@ public enum BatchPlanner {
         } else if !tagging.exclusions.isEmpty {
             entry.status = .excluded
             entry.reasons = tagging.exclusions + entry.reasons
+        } else if entry.captured == nil {
+            entry.status = .excluded
+            entry.reasons = ["no capture date: the photo records no time and the manifest gives no date"] + entry.reasons
         }
         return entry
     }
@@ -201,7 +206,8 @@ public enum BatchPlanner {
         }
         let consent: String? = tagging.people.isEmpty ? nil : tagging.people.allSatisfy { $0.consent == .full } ? "full" : "basic"
         return FilePageContent(
-            descriptions: descriptions, date: tagging.localTime?.description, author: tagging.camera?.photographer ?? event.author,
+            descriptions: descriptions, date: tagging.localTime?.description ?? tagging.inferredDay?.day,
+            dateIsApproximate: tagging.localTime == nil, author: tagging.camera?.photographer ?? event.author,
             location: tagging.location, withholdLocation: event.withholdLocation, license: event.license,
             consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
     }

@@ -4,8 +4,11 @@ import PhotoModel
 /// Everything a Commons file description page says about one photo, before rendering.
 public struct FilePageContent: Sendable, Equatable {
     public var descriptions: [(language: String, text: String)]
-    /// `YYYY-MM-DD hh:mm:ss` on the venue's clock, or nil when the photo has no date.
+    /// `YYYY-MM-DD hh:mm:ss` on the venue's clock, `YYYY-MM-DD` for a photo dated by its scene
+    /// or event (`dateIsApproximate`), or nil when the photo has no date.
     public var date: String?
+    /// The photo records no time: `date` is its scene's or the event's day, written "circa".
+    public var dateIsApproximate: Bool
     public var author: Manifest.Author
     public var location: GPSPosition?
     public var withholdLocation: Bool
@@ -16,12 +19,13 @@ public struct FilePageContent: Sendable, Equatable {
     public var categories: [String]
 
     public init(
-        descriptions: [(language: String, text: String)], date: String?, author: Manifest.Author,
+        descriptions: [(language: String, text: String)], date: String?, dateIsApproximate: Bool = false, author: Manifest.Author,
         location: GPSPosition?, withholdLocation: Bool, license: String, consent: String?,
         personalityRights: Bool, categories: [String]
     ) {
         self.descriptions = descriptions
         self.date = date
+        self.dateIsApproximate = dateIsApproximate
         self.author = author
         self.location = location
         self.withholdLocation = withholdLocation
@@ -32,7 +36,8 @@ public struct FilePageContent: Sendable, Equatable {
     }
 
     public static func == (a: FilePageContent, b: FilePageContent) -> Bool {
-        a.descriptions.elementsEqual(b.descriptions, by: { $0 == $1 }) && a.date == b.date && a.author == b.author
+        a.descriptions.elementsEqual(b.descriptions, by: { $0 == $1 }) && a.date == b.date && a.dateIsApproximate == b.dateIsApproximate
+            && a.author == b.author
             && a.location == b.location && a.withholdLocation == b.withholdLocation && a.license == b.license
             && a.consent == b.consent && a.personalityRights == b.personalityRights && a.categories == b.categories
     }
@@ -44,6 +49,14 @@ public enum FilePage {
     /// The page through the user's Mustache template when given, else the built-in one.
     public static func render(_ page: FilePageContent, template: PageTemplate? = nil) -> String {
         (template ?? .builtIn).render(page)
+    }
+
+    /// The page's date: as recorded, or `{{circa|YYYY|MM|DD}}` for a day taken from the scene
+    /// or the event, so the page does not claim a precision it does not have.
+    static func dateMarkup(_ page: FilePageContent) -> String {
+        guard let date = page.date else { return "" }
+        guard page.dateIsApproximate else { return Wikitext.escape(date) }
+        return "{{circa|" + date.prefix(10).split(separator: "-").joined(separator: "|") + "}}"
     }
 
     static func locationMarkup(_ page: FilePageContent) -> String {

@@ -57,7 +57,10 @@ public struct PageTemplate: Sendable, Equatable {
         if !page.categories.isEmpty {
             values["categories_markup"] = page.categories.map { "[[Category:\(Wikitext.linkTarget($0))]]" }.joined(separator: "\n")
         }
-        if let date = page.date { values["date"] = date }
+        if let date = page.date {
+            values["date"] = date
+            values["date_markup"] = FilePage.dateMarkup(page)
+        }
         if let user = page.author.user { values["author_user"] = user }
         if let consent = page.consent { values["consent"] = consent }
         if page.personalityRights { values["personality_rights"] = true }

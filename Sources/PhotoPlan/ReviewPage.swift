@@ -44,7 +44,7 @@ public enum ReviewPage {
     static func card(_ entry: BatchEntry, consent: [String: Consent]) -> [String: Any] {
         var values: [String: Any] = [
             "status": entry.status.rawValue, "name": entry.filename ?? entry.source, "source": entry.source,
-            "captured": entry.captured ?? "no date",
+            "captured": captured(entry),
         ]
         if let thumbnail = entry.thumbnails.first {
             values["thumbnail"] = thumbnail
@@ -63,6 +63,16 @@ public enum ReviewPage {
         }
         if let wikitext = entry.wikitext { values["wikitext"] = wikitext }
         return values
+    }
+
+    /// The capture time as the page gives it, and a day taken from the scene or event said so.
+    public static func captured(_ entry: BatchEntry) -> String {
+        guard let captured = entry.captured else { return "no date" }
+        switch entry.timeSource {
+        case "scene": return "about \(captured) (its scene's day: the photo records no time)"
+        case "event": return "about \(captured) (the event's day: the photo records no time)"
+        default: return captured
+        }
     }
 
     /// HTML escaping for text and attribute values.

@@ -26,7 +26,15 @@ extension StructuredData {
         claims.append(Statement(mainsnak: Snak(snaktype: "somevalue", property: "P170", datavalue: nil), qualifiers: creator, qualifiersOrder: order))
         claims.append(Statement(mainsnak: value("P6216", .item("Q50423863"))))
         if let license = licenseItems[page.license] { claims.append(Statement(mainsnak: value("P275", .item(license)))) }
-        if let date = page.date { claims.append(Statement(mainsnak: value("P571", .day(String(date.prefix(10)))))) }
+        if let date = page.date {
+            var inception = Statement(mainsnak: value("P571", .day(String(date.prefix(10)))))
+            if page.dateIsApproximate {
+                // Sourcing circumstances: circa, as {{circa}} on the page says.
+                inception.qualifiers = ["P1480": [value("P1480", .item("Q5727902"))]]
+                inception.qualifiersOrder = ["P1480"]
+            }
+            claims.append(inception)
+        }
         if let location = page.location, !page.withholdLocation {
             // Six decimals and whole degrees, as {{Location}} on the page has them.
             let coordinate = DataValue.coordinate(

@@ -25,6 +25,16 @@ public struct Tagging: Sendable, Equatable {
 
     /// Capture time on the venue's wall clock.
     public var localTime: LocalDateTime? { capture?.venueLocal }
+
+    /// For a photo without a usable capture time: the day it is taken to be from.
+    public var inferredDay: InferredDay?
+
+    public struct InferredDay: Sendable, Equatable {
+        /// `YYYY-MM-DD`.
+        public var day: String
+        /// `scene` (the day of its scene's time window) or `event` (the event's first day).
+        public var source: String
+    }
 }
 
 /// Applies the manifest to a photo. Pure: the same photo and manifest always give the same tags.
@@ -58,12 +68,22 @@ public struct Tagger: Sendable {
             }
         }
         let (location, locationSource) = Self.location(metadata?.gps, place: manifest.event.place)
-        return Tagging(
+        var inferredDay: Tagging.InferredDay?
+        if capture == nil {
+            if let day = scene?.window?.from.dateString {
+                inferredDay = Tagging.InferredDay(day: day, source: "scene")
+            } else if let day = manifest.event.date {
+                inferredDay = Tagging.InferredDay(day: day, source: "event")
+            }
+        }
+        var tagging = Tagging(
             capture: capture, camera: camera, location: location, locationSource: locationSource,
             scene: scene, sceneClaims: override?.scene == nil ? claims.map(\.id) : [], people: people,
             named: people.filter { $0.consent == .full },
             categories: Self.unique(manifest.event.categories + (scene?.categories ?? []) + (override?.categories ?? [])),
             exclusions: exclusions, override: override)
+        tagging.inferredDay = inferredDay
+        return tagging
     }
 
     /// The manifest entry for a photo: by card-relative path, else by file name, else by stem.

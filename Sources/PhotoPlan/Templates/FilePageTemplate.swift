@@ -6,7 +6,7 @@ extension PageTemplate {
         {{Information
         |description=<%# descriptions %><%^ first %>
         <%/ first %>{{<% language %>|1=<% text %>}}<%/ descriptions %>
-        |date=<% date %>
+        |date=<%& date_markup %>
         |source={{own}}
         |author=<%& author_markup %>
         |permission=

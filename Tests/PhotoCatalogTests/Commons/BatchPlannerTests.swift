@@ -31,6 +31,30 @@ import PhotoCatalog
                 """ + extra)
     }
 
+    /// A photo that records no time is dated by its scene's or the event's day, "circa" and at
+    /// day precision, and says so; with no date in the manifest either it is excluded.
+    @Test func aPhotoWithoutATimeIsDatedHonestly() throws {
+        let manifest = try Self.manifest("\nphotos:\n  IMG_0002.JPG: {scene: cake}\n")
+        let records = [Self.record("IMG_0001.JPG", time: nil), Self.record("IMG_0002.JPG", time: nil)]
+        let plan = BatchPlanner.plan(records: records, manifest: manifest)
+        #expect(plan.entries.map(\.captured) == ["2026-01-15", "2026-01-15"])
+        #expect(plan.entries.map(\.timeSource) == ["event", "scene"])
+        #expect(plan.entries.allSatisfy { $0.status == .ready && $0.capturedUTC == nil })
+        let page = try #require(plan.entries[0].wikitext)
+        #expect(page.contains("|date={{circa|2026|01|15}}\n"))
+        let inception = try #require(plan.entries[0].sdc?.claims.first { $0.mainsnak.property == "P571" })
+        #expect(inception.mainsnak.datavalue == .day("2026-01-15"))
+        #expect(inception.qualifiers?["P1480"]?.first?.datavalue == .item("Q5727902"))
+        #expect(ReviewPage.captured(plan.entries[0]) == "about 2026-01-15 (the event's day: the photo records no time)")
+
+        var undated = manifest
+        undated.event.dates = []
+        undated.scenes = []
+        let excluded = BatchPlanner.plan(records: [records[0]], manifest: undated).entries[0]
+        #expect(excluded.status == .excluded && excluded.reasons.first?.hasPrefix("no capture date") == true)
+        #expect(excluded.wikitext == nil)
+    }
+
     @Test func countersFollowCaptureTimeNotFileOrder() throws {
         let records = [
             Self.record("B/IMG_0002.JPG", time: "2026:01:15 17:05:00"),
