@@ -53,6 +53,8 @@ struct NodeReader {
     var unnameable: [(id: String, name: String)] = []
     /// Where photos are named, collected as the lists are read.
     var references: [PhotoReference] = []
+    /// event.date was given but is not a date: the times that rely on it are not reported again.
+    var eventDateInvalid = false
 
     init(file: String) {
         self.file = file

@@ -62,6 +62,7 @@ extension NodeReader {
         let dates = entries(f["date"]?.value, "event.date").compactMap { text, item -> String? in
             if text.count == 10, LocalDateTime.normalizedDate(text.replacingOccurrences(of: "-", with: ":") + " 00:00:00") != nil { return text }
             fail(item, "event.date `\(text)` is not a date in the form YYYY-MM-DD")
+            eventDateInvalid = true
             return nil
         }
         let wikidata = string(f["wikidata"]?.value, "event.wikidata")
@@ -128,7 +129,8 @@ extension NodeReader {
             fail(f["user"]?.value, "\(what).user `\(user)` is not a valid Commons user name (no # < > [ ] | { } / : and no `User:` prefix)")
         }
         guard let name = string(f["name"]?.value, "\(what).name") ?? user else {
-            fail(node, "\(what) needs `user` (Commons user name) or `name`")
+            // Given but not usable (a placeholder, say) has been reported already.
+            if f["user"] == nil, f["name"] == nil { fail(node, "\(what) needs `user` (Commons user name) or `name`") }
             return nil
         }
         return Manifest.Author(user: user, name: name)
@@ -241,7 +243,11 @@ extension NodeReader {
 
     private mutating func person(_ node: Node) -> Manifest.Person? {
         guard let f = fields(node, "a person", allowed: ["id", "name", "user", "wikidata", "consent", "photos"]) else { return nil }
-        guard let id = string(required(f, "id", in: "a person", at: node), "person id") else { return nil }
+        // An id still a placeholder is reported, and the rest of the entry is checked all the
+        // same, so one pass names every placeholder `init` left.
+        guard let idNode = required(f, "id", in: "a person", at: node) else { return nil }
+        let validID = string(idNode, "person id")
+        let id = validID ?? "?"
         let consentText = string(required(f, "consent", in: "person `\(id)`", at: node), "consent of `\(id)`")
         let consent = consentText.flatMap(Manifest.Consent.init(rawValue:))
         if let consentText, consent == nil {
@@ -251,18 +257,21 @@ extension NodeReader {
         if let wikidata, wikidata.wholeMatch(of: /Q[1-9][0-9]*/) == nil {
             fail(f["wikidata"]?.value, "wikidata of `\(id)` must be an item id such as Q42")
         }
-        return Manifest.Person(
+        let person = Manifest.Person(
             id: id, name: string(f["name"]?.value, "name of `\(id)`") ?? id,
             user: string(f["user"]?.value, "user of `\(id)`"), wikidata: wikidata,
             consent: consent ?? .none,
             photos: patterns(f["photos"]?.value, "photos of `\(id)`", owner: .person(id: id, consent: consent ?? .none)))
+        return validID == nil ? nil : person
     }
 
     private mutating func scene(_ node: Node, event: Manifest.Event, people: Set<String>) -> Manifest.Scene? {
         guard let f = fields(node, "a scene", allowed: ["id", "name", "from", "to", "photos", "description", "categories", "people", "group"]) else {
             return nil
         }
-        guard let id = string(required(f, "id", in: "a scene", at: node), "scene id") else { return nil }
+        guard let idNode = required(f, "id", in: "a scene", at: node) else { return nil }
+        let validID = string(idNode, "scene id")
+        let id = validID ?? "?"
         var window: TimeWindow?
         if let fromNode = f["from"]?.value, let toNode = f["to"]?.value {
             let from = time(fromNode, "from of scene `\(id)`", event: event)
@@ -281,12 +290,13 @@ extension NodeReader {
         let members = references(f["people"]?.value, "people of scene `\(id)`", known: people) {
             "scene `\(id)` names unknown person `\($0)`"
         }
-        return Manifest.Scene(
+        let scene = Manifest.Scene(
             id: id, name: string(f["name"]?.value, "name of scene `\(id)`") ?? id, window: window,
             photos: patterns(f["photos"]?.value, "photos of scene `\(id)`", owner: .scene(id: id)),
             description: localized(f["description"]?.value, "description of scene `\(id)`", languages: event.languages),
             categories: categories(f["categories"]?.value, "categories of scene `\(id)`"),
             people: members, group: bool(f["group"]?.value, "group of scene `\(id)`") ?? false)
+        return validID == nil ? nil : scene
     }
 
     /// `HH:MM[:SS]` on the event date, or `YYYY-MM-DD HH:MM[:SS]`.
@@ -296,7 +306,8 @@ extension NodeReader {
         let datePart = parts.count == 2 ? String(parts[0]) : event.date
         let clock = String(parts.last ?? "").split(separator: ":").map(String.init)
         guard let datePart else {
-            fail(node, "\(what) `\(text)` has no date and event.date is not set; write YYYY-MM-DD HH:MM")
+            // A bad event.date is reported once, where it is, not again at every time it dates.
+            if !eventDateInvalid { fail(node, "\(what) `\(text)` has no date and event.date is not set; write YYYY-MM-DD HH:MM") }
             return nil
         }
         let seconds = clock.count == 3 ? clock[2] : "00"

@@ -95,6 +95,16 @@ import PhotoCatalog
         #expect(found.first?.message.contains(message) == true, "\(found.first?.message ?? "")")
     }
 
+    /// A bad event.date is one error, at its place: the scene times that rely on it do not
+    /// each report a missing date.
+    @Test func aBadEventDateIsOneRootError() {
+        let found = issues(
+            Self.minimal.replacingOccurrences(of: "date: 2026-01-15", with: "date: 2026-13-45")
+                + "\nscenes:\n  - {id: talks, from: \"14:00\", to: \"15:30\"}\n  - {id: cake, from: \"17:00\", to: \"17:20\"}")
+        #expect(found.map(\.message) == ["event.date `2026-13-45` is not a date in the form YYYY-MM-DD"])
+        #expect(found.first.map { [$0.line, $0.column] } == [4, 9])
+    }
+
     @Test func badTimeZoneAndVersion() {
         let found = issues(
             Self.minimal.replacingOccurrences(of: "Asia/Baku", with: "Baku/Azerbaijan").replacingOccurrences(of: "version: 1", with: "version: 2"))
