@@ -46,7 +46,8 @@ public struct StructuredData: Sendable, Equatable, Codable {
         case string(String)
         /// A day: `+YYYY-MM-DDT00:00:00Z`, Gregorian, precision 11.
         case day(String)
-        case coordinate(latitude: Double, longitude: Double)
+        /// `precision` in degrees (1e-6 for a camera's fix).
+        case coordinate(latitude: Double, longitude: Double, precision: Double)
         case degrees(Double)
 
         enum Keys: String, CodingKey { case value, type }
@@ -76,13 +77,13 @@ public struct StructuredData: Sendable, Equatable, Codable {
                 try value.encode(0, forKey: .after)
                 try value.encode(11, forKey: .precision)
                 try value.encode("http://www.wikidata.org/entity/Q1985727", forKey: .calendarmodel)
-            case .coordinate(let latitude, let longitude):
+            case .coordinate(let latitude, let longitude, let precision):
                 try container.encode("globecoordinate", forKey: .type)
                 var value = container.nestedContainer(keyedBy: GlobeKeys.self, forKey: .value)
                 try value.encode(latitude, forKey: .latitude)
                 try value.encode(longitude, forKey: .longitude)
                 try value.encodeNil(forKey: .altitude)
-                try value.encode(0.000001, forKey: .precision)
+                try value.encode(precision, forKey: .precision)
                 try value.encode("http://www.wikidata.org/entity/Q2", forKey: .globe)
             case .degrees(let amount):
                 try container.encode("quantity", forKey: .type)
@@ -105,7 +106,8 @@ public struct StructuredData: Sendable, Equatable, Codable {
             case "globecoordinate":
                 let value = try container.nestedContainer(keyedBy: GlobeKeys.self, forKey: .value)
                 self = .coordinate(
-                    latitude: try value.decode(Double.self, forKey: .latitude), longitude: try value.decode(Double.self, forKey: .longitude))
+                    latitude: try value.decode(Double.self, forKey: .latitude), longitude: try value.decode(Double.self, forKey: .longitude),
+                    precision: try value.decodeIfPresent(Double.self, forKey: .precision) ?? 0.000001)
             default:
                 let amount = try container.nestedContainer(keyedBy: QuantityKeys.self, forKey: .value).decode(String.self, forKey: .amount)
                 self = .degrees(Double(amount) ?? 0)

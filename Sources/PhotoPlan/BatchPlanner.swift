@@ -205,11 +205,15 @@ public enum BatchPlanner {
             return (language, DescriptionTemplate.fill(template, language: language, event: event, names: names, date: tagging.localTime?.dateString))
         }
         let consent: String? = tagging.people.isEmpty ? nil : tagging.people.allSatisfy { $0.consent == .full } ? "full" : "basic"
-        return FilePageContent(
+        var page = FilePageContent(
             descriptions: descriptions, date: tagging.localTime?.description ?? tagging.inferredDay?.day,
             dateIsApproximate: tagging.localTime == nil, author: tagging.camera?.photographer ?? event.author,
             location: tagging.location, withholdLocation: event.withholdLocation, license: event.license,
             consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
+        if tagging.locationSource == .event, let place = event.place {
+            page.locationDecimals = FilePage.decimals(forMetres: place.precision)
+        }
+        return page
     }
 
     /// A `photos:` entry that matches no photo is usually a typo in a file name, and for a person

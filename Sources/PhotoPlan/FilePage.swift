@@ -11,6 +11,9 @@ public struct FilePageContent: Sendable, Equatable {
     public var dateIsApproximate: Bool
     public var author: Manifest.Author
     public var location: GPSPosition?
+    /// How many decimals of a degree the position is good for: 6 (about 10 cm) for the camera's
+    /// own fix, fewer for a place from the manifest, which is the venue, not the camera.
+    public var locationDecimals = 6
     public var withholdLocation: Bool
     public var license: String
     /// `{{Consent|…}}` value, when people are listed.
@@ -38,7 +41,8 @@ public struct FilePageContent: Sendable, Equatable {
     public static func == (a: FilePageContent, b: FilePageContent) -> Bool {
         a.descriptions.elementsEqual(b.descriptions, by: { $0 == $1 }) && a.date == b.date && a.dateIsApproximate == b.dateIsApproximate
             && a.author == b.author
-            && a.location == b.location && a.withholdLocation == b.withholdLocation && a.license == b.license
+            && a.location == b.location && a.locationDecimals == b.locationDecimals && a.withholdLocation == b.withholdLocation
+            && a.license == b.license
             && a.consent == b.consent && a.personalityRights == b.personalityRights && a.categories == b.categories
     }
 }
@@ -61,7 +65,7 @@ public enum FilePage {
 
     static func locationMarkup(_ page: FilePageContent) -> String {
         if page.withholdLocation { return "{{Location withheld}}" }
-        return page.location.map(location) ?? ""
+        return page.location.map { location($0, decimals: page.locationDecimals) } ?? ""
     }
 
     static func author(_ author: Manifest.Author) -> String {
@@ -69,9 +73,16 @@ public enum FilePage {
         return "[[User:\(Wikitext.linkTarget(user))|\(Wikitext.escape(author.name))]]"
     }
 
-    /// `{{Location|lat|lon|heading:N}}`: six decimals (about 10 cm), never an exponent.
-    static func location(_ gps: GPSPosition) -> String {
-        var text = "{{Location|\(String(format: "%.6f", gps.latitude))|\(String(format: "%.6f", gps.longitude))"
+    /// The decimals of a degree (of latitude: 111 km) that match a precision in metres.
+    public static func decimals(forMetres metres: Double) -> Int {
+        min(6, max(0, Int((-log10(metres / 111_320)).rounded())))
+    }
+
+    /// `{{Location|lat|lon|heading:N}}`: as many decimals as the position is good for (six, about
+    /// 10 cm, for a camera's fix), never an exponent.
+    static func location(_ gps: GPSPosition, decimals: Int = 6) -> String {
+        let format = "%.\(decimals)f"
+        var text = "{{Location|\(String(format: format, gps.latitude))|\(String(format: format, gps.longitude))"
         if let heading = gps.imageDirection {
             text += "|heading:\(Int(heading.rounded()) % 360)"
         }

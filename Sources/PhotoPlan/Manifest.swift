@@ -49,6 +49,11 @@ public struct Manifest: Sendable, Equatable {
         public var country: String?
         public var latitude: Double?
         public var longitude: Double?
+        /// How far a photo can be from this point, in metres: the place is the venue, not where
+        /// the camera stood, and pages give it with no more precision than this.
+        public var precision: Double = 100
+        /// Whether photos without a position of their own are placed here (`on_pages`).
+        public var onPages = true
     }
 
     public struct Author: Sendable, Equatable {

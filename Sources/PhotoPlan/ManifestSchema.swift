@@ -110,16 +110,21 @@ extension NodeReader {
     }
 
     private mutating func place(_ node: Node) -> Manifest.Place? {
-        guard let f = fields(node, "event.place", allowed: ["name", "country", "latitude", "longitude"]) else { return nil }
+        guard let f = fields(node, "event.place", allowed: ["name", "country", "latitude", "longitude", "precision", "on_pages"]) else {
+            return nil
+        }
         let latitude = number(f["latitude"]?.value, "event.place.latitude", range: -90...90)
         let longitude = number(f["longitude"]?.value, "event.place.longitude", range: -180...180)
         if (latitude == nil) != (longitude == nil), f["latitude"] == nil || f["longitude"] == nil {
             fail(node, "event.place needs both latitude and longitude, or neither")
         }
-        return Manifest.Place(
+        var place = Manifest.Place(
             name: string(required(f, "name", in: "event.place", at: node), "event.place.name") ?? "",
             country: string(f["country"]?.value, "event.place.country"),
             latitude: latitude, longitude: longitude)
+        if let precision = number(f["precision"]?.value, "event.place.precision (metres)", range: 1...100_000) { place.precision = precision }
+        if let onPages = bool(f["on_pages"]?.value, "event.place.on_pages") { place.onPages = onPages }
+        return place
     }
 
     private mutating func author(_ node: Node, _ what: String = "event.author") -> Manifest.Author? {

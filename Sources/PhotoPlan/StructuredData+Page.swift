@@ -36,10 +36,11 @@ extension StructuredData {
             claims.append(inception)
         }
         if let location = page.location, !page.withholdLocation {
-            // Six decimals and whole degrees, as {{Location}} on the page has them.
+            // The decimals and whole degrees {{Location}} on the page has, and that precision.
+            let scale = pow(10, Double(page.locationDecimals))
             let coordinate = DataValue.coordinate(
-                latitude: (location.latitude * 1e6).rounded() / 1e6,
-                longitude: (location.longitude * 1e6).rounded() / 1e6)
+                latitude: (location.latitude * scale).rounded() / scale,
+                longitude: (location.longitude * scale).rounded() / scale, precision: 1 / scale)
             var statement = Statement(mainsnak: value("P1259", coordinate))
             if let heading = location.imageDirection {
                 statement.qualifiers = ["P7787": [value("P7787", .degrees(Double(Int(heading.rounded()) % 360)))]]

@@ -95,7 +95,7 @@ public struct Tagger: Sendable {
     /// The photo's GPS position, else the event's place (an indoor meetup's photos are all there).
     static func location(_ gps: GPSPosition?, place: Manifest.Place?) -> (GPSPosition?, Tagging.LocationSource?) {
         if let gps { return (gps, .exif) }
-        if let latitude = place?.latitude, let longitude = place?.longitude {
+        if let latitude = place?.latitude, let longitude = place?.longitude, place?.onPages == true {
             return (GPSPosition(latitude: latitude, longitude: longitude), .event)
         }
         return (nil, nil)

@@ -55,6 +55,27 @@ import PhotoCatalog
         #expect(excluded.wikitext == nil)
     }
 
+    /// The event's place is the venue, not a camera fix: pages and structured data give it
+    /// with its precision (100 m unless the manifest says), or leave it off with `on_pages: false`.
+    @Test(arguments: [("", "{{Location|40.378|49.892}}", 0.001), ("\n    precision: 2000", "{{Location|40.38|49.89}}", 0.01)])
+    func theEventsPlaceCarriesItsPrecision(setting: String, markup: String, degrees: Double) throws {
+        let place = "\n  place:\n    name: Baku\n    latitude: 40.3777\n    longitude: 49.892" + setting
+        let manifest = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + place)
+        let entry = BatchPlanner.plan(records: [Self.record("IMG_0001.JPG", time: "2026:01:15 17:05:00")], manifest: manifest).entries[0]
+        #expect(entry.locationSource == .event)
+        #expect(entry.wikitext?.contains(markup + "\n") == true, "\(entry.wikitext ?? "")")
+        let statement = try #require(entry.sdc?.claims.first { $0.mainsnak.property == "P1259" })
+        guard case .coordinate(_, _, let precision)? = statement.mainsnak.datavalue else {
+            Issue.record("no coordinate")
+            return
+        }
+        #expect(abs(precision - degrees) < 1e-12)
+
+        let offPages = try ManifestLoader(fileName: "m.yaml").parse(ManifestLoaderTests.minimal + place + "\n    on_pages: false")
+        let unplaced = BatchPlanner.plan(records: [Self.record("IMG_0001.JPG", time: "2026:01:15 17:05:00")], manifest: offPages).entries[0]
+        #expect(unplaced.location == nil && unplaced.wikitext?.contains("{{Location") == false)
+    }
+
     @Test func countersFollowCaptureTimeNotFileOrder() throws {
         let records = [
             Self.record("B/IMG_0002.JPG", time: "2026:01:15 17:05:00"),
