@@ -24,9 +24,12 @@ public struct BatchHeader: Sendable, Equatable, Codable {
 
     public var title: String
     public var people: [Person]
+    /// The venue's time zone, whose clock the capture times are on.
+    public var timeZone: String?
 
-    public init(title: String, people: [Person]) {
+    public init(title: String, people: [Person], timeZone: String? = nil) {
         self.title = title
         self.people = people
+        self.timeZone = timeZone
     }
 }

@@ -41,6 +41,8 @@ extension BatchHeader {
     /// The header of a batch made with `manifest`.
     public init(manifest: Manifest) {
         let title = manifest.event.title[manifest.event.languages.first ?? "en"] ?? manifest.event.name
-        self.init(title: title, people: manifest.people.map { Person(id: $0.id, name: $0.name, consent: $0.consent) })
+        self.init(
+            title: title, people: manifest.people.map { Person(id: $0.id, name: $0.name, consent: $0.consent) },
+            timeZone: manifest.event.timeZone)
     }
 }

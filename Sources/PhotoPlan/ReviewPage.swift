@@ -15,7 +15,9 @@ public enum ReviewPage {
         let groups = groups(entries).map { scene, members -> [String: Any] in
             ["scene": scene ?? "No scene", "cards": members.map { card($0, consent: consent) }]
         }
-        return template.render(["title": header.title, "count": entries.count, "filters": filters, "groups": groups])
+        var values: [String: Any] = ["title": header.title, "count": entries.count, "filters": filters, "groups": groups]
+        if let zone = header.timeZone { values["zone"] = zone }
+        return template.render(values)
     }
 
     private static let template: MustacheTemplate = {
@@ -71,7 +73,10 @@ public enum ReviewPage {
         switch entry.timeSource {
         case "scene": return "about \(captured) (its scene's day: the photo records no time)"
         case "event": return "about \(captured) (the event's day: the photo records no time)"
-        default: return captured
+        default:
+            // The instant too, where the zone is known: `…T10:05:12.57Z` → `10:05:12 UTC`.
+            guard let utc = entry.capturedUTC, let time = utc.split(separator: "T").last?.prefix(8) else { return captured }
+            return "\(captured) (\(time) UTC)"
         }
     }
 

@@ -21,6 +21,9 @@ extension ReviewPage {
         </style></head>
         <body data-cards="{{ count }}">
         <h1>{{ title }}</h1>
+        {{# zone }}
+        <p>Capture times are on the venue's clock ({{ zone }}), with the instant in UTC where the photo's zone is known.</p>
+        {{/ zone }}
         <p>{{ count }} photos. Show: {{# filters }}{{^ first }} {{/ first }}<label><input type="checkbox" data-filter="{{ status }}" checked> {{ status }} ({{ count }})</label>{{/ filters }}</p>
         {{# groups }}
         <section><h2>{{ scene }}</h2><div class="grid">

@@ -37,6 +37,16 @@ import PhotoCatalog
         #expect(groups.map(\.0) == ["talks", "cake", nil])
         #expect(groups[0].1.map(\.source) == ["t1", "t2"])
     }
+
+    /// Times are the venue's clock, and the page says which zone that is and gives the instant.
+    @Test func timesNameTheirZoneAndInstant() {
+        var entry = BatchEntry(source: "a.jpg", sha1: nil, status: .ready, thumbnails: [], width: nil, height: nil)
+        entry.captured = "2026-01-15 14:05:12"
+        entry.capturedUTC = "2026-01-15T10:05:12.57Z"
+        let html = ReviewPage.render(entries: [entry], header: BatchHeader(title: "t", people: [], timeZone: "Asia/Baku"))
+        #expect(html.contains("venue&#39;s clock (Asia/Baku)") || html.contains("venue's clock (Asia/Baku)"))
+        #expect(html.contains("2026-01-15 14:05:12 (10:05:12 UTC)"))
+    }
 }
 
 /// The sample card's review page in a real browser (Debian's Chromium, headless): it loads,
