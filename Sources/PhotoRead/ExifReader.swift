@@ -258,37 +258,48 @@ private struct ExifFields {
         return (0..<count).map { read(UnsafePointer(data + $0 * width), format, document.byteOrder) }
     }
 
+    /// Every value of an entry as a number, whatever numeric type the camera stored it as:
+    /// cameras write FNumber as DOUBLE, LightSource as LONG, ISO as RATIONAL. A rational with a
+    /// zero denominator is nil.
     private func rationals(_ ifd: ExifIfd, _ tag: UInt32) -> [Double?]? {
-        values(ifd, tag) { pointer, format, order in
+        values(ifd, tag) { pointer, format, order -> Double? in
             switch format {
+            case EXIF_FORMAT_BYTE, EXIF_FORMAT_UNDEFINED: Double(pointer.pointee)
+            case EXIF_FORMAT_SBYTE: Double(Int8(bitPattern: pointer.pointee))
+            case EXIF_FORMAT_SHORT: Double(exif_get_short(pointer, order))
+            case EXIF_FORMAT_SSHORT: Double(exif_get_sshort(pointer, order))
+            case EXIF_FORMAT_LONG: Double(exif_get_long(pointer, order))
+            case EXIF_FORMAT_SLONG: Double(exif_get_slong(pointer, order))
             case EXIF_FORMAT_RATIONAL:
-                let r = exif_get_rational(pointer, order)
-                return r.denominator == 0 ? nil : Double(r.numerator) / Double(r.denominator)
+                Self.quotient(Double(exif_get_rational(pointer, order).numerator), Double(exif_get_rational(pointer, order).denominator))
             case EXIF_FORMAT_SRATIONAL:
-                let r = exif_get_srational(pointer, order)
-                return r.denominator == 0 ? nil : Double(r.numerator) / Double(r.denominator)
-            default:
-                return nil
+                Self.quotient(Double(exif_get_srational(pointer, order).numerator), Double(exif_get_srational(pointer, order).denominator))
+            case EXIF_FORMAT_FLOAT: Double(Float(bitPattern: UInt32(Self.word(pointer, 4, order))))
+            case EXIF_FORMAT_DOUBLE: Double(bitPattern: Self.word(pointer, 8, order))
+            default: nil
             }
         }
+    }
+
+    private static func quotient(_ numerator: Double, _ denominator: Double) -> Double? {
+        denominator == 0 ? nil : numerator / denominator
+    }
+
+    /// An unsigned integer of `width` bytes in the block's byte order.
+    private static func word(_ pointer: UnsafePointer<UInt8>, _ width: Int, _ order: ExifByteOrder) -> UInt64 {
+        let bytes = (0..<width).map { UInt64(pointer[$0]) }
+        let ordered = order == EXIF_BYTE_ORDER_MOTOROLA ? bytes : bytes.reversed()
+        return ordered.reduce(0) { $0 << 8 | $1 }
     }
 
     private func rational(_ ifd: ExifIfd, _ tag: UInt32) -> Double? {
         rationals(ifd, tag)?.first ?? nil
     }
 
+    /// The first value as an integer, when it is a whole number (in whatever type it is stored).
     private func integer(_ ifd: ExifIfd, _ tag: UInt32) -> Int? {
-        let first = values(ifd, tag) { pointer, format, order -> Int? in
-            switch format {
-            case EXIF_FORMAT_BYTE, EXIF_FORMAT_UNDEFINED: Int(pointer.pointee)
-            case EXIF_FORMAT_SHORT: Int(exif_get_short(pointer, order))
-            case EXIF_FORMAT_SSHORT: Int(exif_get_sshort(pointer, order))
-            case EXIF_FORMAT_LONG: Int(exif_get_long(pointer, order))
-            case EXIF_FORMAT_SLONG: Int(exif_get_slong(pointer, order))
-            default: nil
-            }
-        }?.first
-        return first ?? nil
+        guard let value = rational(ifd, tag), value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return nil }
+        return Int(value)
     }
 
     private func text(_ ifd: ExifIfd, _ tag: UInt32) -> String? {

@@ -8,8 +8,9 @@ public enum Inspector {
         public var object: JSONValue?
         public var diagnostics: [Diagnostic]
 
-        /// A file that should have been a photo but could not be read (a passed-over symlink is not).
-        public var failed: Bool { object == nil && diagnostics.contains { $0.severity == .error } }
+        /// A file with an error: one that could not be read, or read only in part (its EXIF but
+        /// no image). A passed-over symlink is not (a note or warning).
+        public var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// A file, or every photo-like file in a folder (walked like a card).

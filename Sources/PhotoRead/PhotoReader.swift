@@ -25,8 +25,15 @@ public struct PhotoReader: Sendable {
         }
         switch file.kind {
         case .jpeg: break
-        case .otherImage(let format): return failed(record, .scanNotJPEG, "named like a JPEG but holds \(format) data")
-        default: return failed(record, .scanNotJPEG, "named like a JPEG but is not an image photocat recognises")
+        case .otherImage(let format) where FileKind.hasJPEGExtension(file.relativePath):
+            return failed(record, .scanNotJPEG, "named like a JPEG but holds \(format) data")
+        case .otherImage(let format):
+            return failed(record, .scanNotJPEG, "a \(format) file, not a JPEG; photocat reads JPEG photos only")
+        case .video(let format) where !FileKind.hasJPEGExtension(file.relativePath):
+            return failed(record, .scanNotJPEG, "a \(format) video, not a JPEG; photocat reads JPEG photos only")
+        default:
+            let named = FileKind.hasJPEGExtension(file.relativePath) ? "named like a JPEG but is" : "this is"
+            return failed(record, .scanNotJPEG, "\(named) not an image photocat recognises")
         }
         record.sha1 = StageTimes.measure(&record.times.hash) {
             Fingerprint.sha1(data)

@@ -139,6 +139,22 @@ import PhotoCatalog
             #expect(result.stderr.contains("error: [scan.not-jpeg]"))
         }
     }
+
+    /// An error printed for a file means a non-zero exit, even when its EXIF could be shown;
+    /// a file that is no JPEG is named by what it is.
+    @Test func inspectExitsOneOnAnyErrorAndNamesOtherFormats() async throws {
+        try await Fixtures.withTemporaryFolder { folder in
+            let noFrame = Fixtures.folder.appendingPathComponent("fuzz-regressions/scan-before-frame.jpg").path
+            let partial = try Self.photocat(["inspect", "--json", noFrame])
+            #expect(partial.status == 1 && partial.stderr.contains("error: [jpeg.no-frame]"), "\(partial.stderr)")
+            for (name, format) in [("scan.tiff", "TIFF"), ("raw.dng", "DNG")] {
+                let url = folder.appendingPathComponent(name)
+                try Data([0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00]).write(to: url)
+                let result = try Self.photocat(["inspect", url.path])
+                #expect(result.status == 1 && result.stderr.contains("a \(format) file, not a JPEG"), "\(result.stderr)")
+            }
+        }
+    }
 }
 
 /// Two runs on one output folder: the second is refused with exit 75 and writes nothing.
