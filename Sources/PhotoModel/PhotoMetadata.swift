@@ -65,6 +65,11 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
     /// The EXIF Flash bit field (bit 0: fired).
     public var flash: Int?
     public var gps: GPSPosition?
+    /// The compass heading (GPSImgDirection, degrees) of a photo with no usable position: a
+    /// phone without a fix still knows where it pointed. With a position, it is in `gps`.
+    public var imageDirection: Double?
+    /// `T` (true north) or `M` (magnetic north), with `imageDirection`.
+    public var imageDirectionRef: String?
     /// UTC date of the GPS fix, `YYYY:MM:DD`.
     public var gpsDateStamp: String?
     /// UTC time of the GPS fix, `hh:mm:ss[.fff]`.

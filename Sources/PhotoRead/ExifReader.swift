@@ -153,6 +153,13 @@ private struct ExifFields {
             m[keyPath: field] = rationals(ifd, tag).flatMap(ExifValues.timeStamp)
         case .gpsPosition:
             m.gps = gps(&problems)
+            let heading = heading(&problems)
+            if var position = m.gps {
+                (position.imageDirection, position.imageDirectionRef) = (heading?.direction, heading?.reference)
+                m.gps = position
+            } else {
+                (m.imageDirection, m.imageDirectionRef) = (heading?.direction, heading?.reference)
+            }
         case .frameSize:
             break  // the JPEG frame's, not EXIF's
         }
@@ -210,15 +217,17 @@ private struct ExifFields {
         if let altitude = rational(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.altitude)) {
             position.altitude = integer(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.altitudeRef)) == 1 ? -altitude : altitude
         }
-        if let direction = rational(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirection)) {
-            if (0...360).contains(direction) {
-                position.imageDirection = direction
-                position.imageDirectionRef = text(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirectionRef))
-            } else {
-                problems.append("GPSImgDirection \(direction) is not 0–360; ignored")
-            }
-        }
         return position
+    }
+
+    /// GPSImgDirection and its reference, read whether or not there is a position.
+    private func heading(_ problems: inout [String]) -> (direction: Double, reference: String?)? {
+        guard let direction = rational(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirection)) else { return nil }
+        guard (0...360).contains(direction) else {
+            problems.append("GPSImgDirection \(direction) is not 0–360; ignored")
+            return nil
+        }
+        return (direction, text(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirectionRef)))
     }
 
     private func degrees(_ tag: UInt16) -> Double? {

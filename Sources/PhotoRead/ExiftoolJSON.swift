@@ -27,7 +27,14 @@ public enum ExiftoolJSON {
         case .frameSize:
             return frame.map { [("ImageWidth", .integer($0.width)), ("ImageHeight", .integer($0.height))] } ?? []
         case .gpsPosition:
-            guard let gps = m.gps else { return [] }
+            guard let gps = m.gps else {
+                // A heading without a position is still the camera's heading.
+                let heading: [(String, JSONValue?)] = [
+                    ("GPSImgDirection", m.imageDirection.map(JSONValue.number)),
+                    ("GPSImgDirectionRef", m.imageDirectionRef.map(JSONValue.string)),
+                ]
+                return heading.compactMap { name, value in value.map { (name, $0) } }
+            }
             let members: [(String, JSONValue?)] = [
                 ("GPSLatitude", .number(gps.latitude)), ("GPSLongitude", .number(gps.longitude)),
                 ("GPSAltitude", gps.altitude.map(JSONValue.number)), ("GPSImgDirection", gps.imageDirection.map(JSONValue.number)),

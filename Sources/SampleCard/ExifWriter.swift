@@ -65,7 +65,12 @@ private final class ExifBlock {
             case .gpsTime(let field):
                 rationals(ifd, tag, m[keyPath: field].flatMap(Self.timeOfDay))
             case .gpsPosition:
-                if let gps = m.gps { fill(gps) }
+                if let gps = m.gps {
+                    fill(gps)
+                } else if let direction = m.imageDirection {
+                    ascii(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirectionRef), m.imageDirectionRef ?? "T")
+                    rationals(EXIF_IFD_GPS, UInt32(MetadataTag.GPS.imageDirection), [direction])
+                }
             case .frameSize:
                 break  // the JPEG frame's, written by the encoder
             }

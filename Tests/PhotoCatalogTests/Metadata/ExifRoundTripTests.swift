@@ -59,6 +59,18 @@ import PhotoCatalog
         #expect(read == original)
     }
 
+    /// A phone without a fix still records where it pointed: the heading is kept, and shown by
+    /// `inspect`, though there is no position.
+    @Test func aHeadingWithoutAPositionIsKept() throws {
+        var m = PhotoMetadata()
+        m.imageDirection = 135.5
+        m.imageDirectionRef = "M"
+        let read = ExifReader.read(segment: try ExifWriter.segment(for: m)).metadata
+        #expect(read.gps == nil && read.imageDirection == 135.5 && read.imageDirectionRef == "M")
+        let json = ExiftoolJSON.object(sourceFile: "a.jpg", frame: nil, metadata: read).serialized()
+        #expect(json == #"{"SourceFile":"a.jpg","GPSImgDirection":135.5,"GPSImgDirectionRef":"M"}"#)
+    }
+
     /// The tag table is the one list of what photocat reads: a photo holding every field shows
     /// each of them in `inspect --json`, under the table's names and in its order.
     @Test func inspectShowsEveryFieldOfTheTagTable() throws {
