@@ -34,9 +34,4 @@ public enum BatchCSV {
         }
         return Data(out)
     }
-
-    /// The CSV as text, for files whose paths are all UTF-8 (tests, people).
-    public static func text(entries: [BatchEntry], card: URL) -> String {
-        String(decoding: data(entries: entries, card: card.path), as: UTF8.self)
-    }
 }

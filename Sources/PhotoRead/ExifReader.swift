@@ -280,9 +280,9 @@ private struct ExifFields {
             case EXIF_FORMAT_LONG: Double(exif_get_long(pointer, order))
             case EXIF_FORMAT_SLONG: Double(exif_get_slong(pointer, order))
             case EXIF_FORMAT_RATIONAL:
-                Self.quotient(Double(exif_get_rational(pointer, order).numerator), Double(exif_get_rational(pointer, order).denominator))
+                Self.quotient(exif_get_rational(pointer, order))
             case EXIF_FORMAT_SRATIONAL:
-                Self.quotient(Double(exif_get_srational(pointer, order).numerator), Double(exif_get_srational(pointer, order).denominator))
+                Self.quotient(exif_get_srational(pointer, order))
             case EXIF_FORMAT_FLOAT: Double(Float(bitPattern: UInt32(Self.word(pointer, 4, order))))
             case EXIF_FORMAT_DOUBLE: Double(bitPattern: Self.word(pointer, 8, order))
             default: nil
@@ -290,8 +290,12 @@ private struct ExifFields {
         }
     }
 
-    private static func quotient(_ numerator: Double, _ denominator: Double) -> Double? {
-        denominator == 0 ? nil : numerator / denominator
+    private static func quotient(_ value: ExifRational) -> Double? {
+        value.denominator == 0 ? nil : Double(value.numerator) / Double(value.denominator)
+    }
+
+    private static func quotient(_ value: ExifSRational) -> Double? {
+        value.denominator == 0 ? nil : Double(value.numerator) / Double(value.denominator)
     }
 
     /// An unsigned integer of `width` bytes in the block's byte order.

@@ -47,7 +47,7 @@ import PhotoCatalog
         ready.filename = "Cake, \"the\" big one 01.jpg"
         ready.wikitext = "=={{int:filedesc}}==\n{{Information\n|description={{en|1=A, \"b\"}}\n}}\n"
         let excluded = BatchEntry(source: "DCIM/IMG_0002.JPG", sha1: nil, status: .excluded, thumbnails: [], width: nil, height: nil)
-        let text = BatchCSV.text(entries: [ready, excluded], card: URL(fileURLWithPath: "/media/card"))
+        let text = String(decoding: BatchCSV.data(entries: [ready, excluded], card: "/media/card"), as: UTF8.self)
         #expect(text.hasPrefix("\"path\",\"filename\",\"wikitext\",\"sha1\"\r\n"))
         #expect(Self.parse(text) == [BatchCSV.header, ["/media/card/DCIM/IMG_0001.JPG", ready.filename!, ready.wikitext!, ready.sha1!]])
     }
