@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FLAGS    := $(shell bench/release-flags)
 RELEASE   = $(shell $(SWIFT) build -c release $(FLAGS) --show-bin-path 2>/dev/null)
 
-.PHONY: demo test test-asan test-tsan deps build install fixtures golden bench bench-rerun fuzz format lint clean
+.PHONY: demo test test-asan test-tsan deps build install fixtures hostile agreement golden bench bench-rerun fuzz format lint clean
 
 # System libraries come from the distribution; only what is missing is installed.
 deps:
@@ -72,6 +72,15 @@ lint:
 # Regenerates the sample card from SampleCard.swift (photocat's own encoder and EXIF writer).
 fixtures: deps
 	$(SWIFT) run photocat-fixtures fixtures/sample-card
+
+# Rewrites the README's exiftool agreement table from what ExiftoolAgreementTests measures on
+# ../shared/corpus/dev (the suite fails while the README says something else).
+agreement: deps
+	PHOTOCAT_RECORD_AGREEMENT=1 $(SWIFT) test --filter ExiftoolAgreementTests
+
+# Writes fixtures/hostile/ from the sample card, with exiftool's answers (needs exiftool).
+hostile: deps
+	python3 fixtures/hostile/make.py
 
 # Re-records the golden files after an intended change to the output; review the diff.
 golden: deps

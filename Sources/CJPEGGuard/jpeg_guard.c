@@ -8,13 +8,15 @@
 #include <jerror.h>
 
 // An error manager that longjmps back to the caller instead of calling exit(), and counts
-// warnings instead of printing them to stderr.
+// warnings instead of printing them to stderr, in two kinds: those that mean the pixels
+// suffered and those that do not.
 typedef struct {
     struct jpeg_error_mgr base;
     jmp_buf jump;
     char message[JMSG_LENGTH_MAX];
-    char first_warning[JMSG_LENGTH_MAX];
-    int warnings;
+    char first_warning[2][JMSG_LENGTH_MAX];
+    int warnings[2];
+    int decoding; // the header is read: what follows is entropy-coded data
 } guard_error_mgr;
 
 // libjpeg's working memory per decode. Baseline files stream within the scaled image; a
@@ -32,11 +34,35 @@ static void guard_error_exit(j_common_ptr cinfo) {
     longjmp(err->jump, 1);
 }
 
+// Warnings after which every pixel is still what the camera wrote: bytes in the header that
+// belong to no segment, an unknown Adobe transform or JFIF revision, a bad ICC chunk, sequential
+// scan parameters out of range. Every other warning (premature end of data, a bad Huffman or
+// arithmetic code, a lost restart marker, an inconsistent progression) means libjpeg guessed
+// part of the picture; so does any warning not listed, to be safe. Extraneous bytes found once
+// decoding has begun are damage too: they are entropy-coded data the decoder had no use for,
+// which happens when the data does not match its tables.
+static int guard_is_harmless(int code, int decoding) {
+    switch (code) {
+    case JWRN_EXTRANEOUS_DATA:
+        return !decoding;
+    case JWRN_ADOBE_XFORM:
+    case JWRN_JFIF_MAJOR:
+    case JWRN_NOT_SEQUENTIAL:
+#if defined(LIBJPEG_TURBO_VERSION_NUMBER) && LIBJPEG_TURBO_VERSION_NUMBER >= 2000000
+    case JWRN_BOGUS_ICC:
+#endif
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static void guard_emit_message(j_common_ptr cinfo, int level) {
     guard_error_mgr *err = (guard_error_mgr *)cinfo->err;
     if (level >= 0) return; // trace messages
-    if (err->warnings == 0) (*cinfo->err->format_message)(cinfo, err->first_warning);
-    err->warnings += 1;
+    int kind = guard_is_harmless(cinfo->err->msg_code, err->decoding) ? PCJ_WARNING_HARMLESS : PCJ_WARNING_DAMAGE;
+    if (err->warnings[kind] == 0) (*cinfo->err->format_message)(cinfo, err->first_warning[kind]);
+    err->warnings[kind] += 1;
 }
 
 static void guard_output_message(j_common_ptr cinfo) { (void)cinfo; }
@@ -47,8 +73,9 @@ static void guard_install(guard_error_mgr *err) {
     err->base.emit_message = guard_emit_message;
     err->base.output_message = guard_output_message;
     err->message[0] = 0;
-    err->first_warning[0] = 0;
-    err->warnings = 0;
+    memset(err->first_warning, 0, sizeof err->first_warning);
+    memset(err->warnings, 0, sizeof err->warnings);
+    err->decoding = 0;
 }
 
 struct pcj_decoder {
@@ -126,6 +153,7 @@ int pcj_decoder_start(pcj_decoder *d, int scale_denom, int *out_width, int *out_
     c->scale_denom = (unsigned int)scale_denom;
     c->dct_method = JDCT_ISLOW;
     c->do_fancy_upsampling = TRUE;
+    d->err.decoding = 1;
     jpeg_start_decompress(c);
     d->started = 1;
     *out_width = (int)c->output_width;
@@ -146,8 +174,9 @@ int pcj_decoder_read_rows(pcj_decoder *d, uint8_t *pixels, size_t stride) {
 }
 
 const char *pcj_decoder_error(const pcj_decoder *d) { return d->err.message; }
-int pcj_decoder_warning_count(const pcj_decoder *d) { return d->err.warnings; }
-const char *pcj_decoder_first_warning(const pcj_decoder *d) { return d->err.first_warning; }
+static int guard_kind(int kind) { return kind == PCJ_WARNING_HARMLESS ? PCJ_WARNING_HARMLESS : PCJ_WARNING_DAMAGE; }
+int pcj_decoder_warning_count(const pcj_decoder *d, int kind) { return d->err.warnings[guard_kind(kind)]; }
+const char *pcj_decoder_first_warning(const pcj_decoder *d, int kind) { return d->err.first_warning[guard_kind(kind)]; }
 
 int pcj_encode(const uint8_t *pixels, int width, int height, int components, size_t stride,
                int quality, uint8_t **out, size_t *out_size, char *error, size_t error_size) {

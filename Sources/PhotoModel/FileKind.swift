@@ -11,7 +11,8 @@ public enum FileKind: Sendable, Equatable, Codable {
 
     /// JPEG is FF D8 FF; the rest is there only to name what was skipped.
     public static func sniff(_ head: [UInt8], fileName: String) -> FileKind {
-        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        // SOI is enough: libjpeg reads on when stray bytes follow it, so photocat does too.
+        if head.starts(with: [0xFF, 0xD8]) { return .jpeg }
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .otherImage("PNG") }
         if head.starts(with: Array("GIF8".utf8)) { return .otherImage("GIF") }
         if head.count >= 12, head[0..<4].elementsEqual("RIFF".utf8) {

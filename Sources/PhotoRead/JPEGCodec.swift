@@ -31,13 +31,32 @@ public struct JPEGHeader: Sendable, Equatable {
     public var hasAdobeMarker: Bool
 }
 
+/// libjpeg's warnings for one decode, by what the pixels suffered. The codes are sorted in
+/// CJPEGGuard: premature end of data, bad Huffman or arithmetic codes, lost restart markers,
+/// inconsistent progressions and entropy-coded data left over are damage (libjpeg guessed part
+/// of the picture); bytes between header segments that belong to none, an unknown Adobe
+/// transform or JFIF revision are not.
+public struct DecodeWarnings: Sendable, Equatable {
+    public var damageCount = 0
+    public var firstDamage: String?
+    public var harmlessCount = 0
+    public var firstHarmless: String?
+
+    public init(damageCount: Int = 0, firstDamage: String? = nil, harmlessCount: Int = 0, firstHarmless: String? = nil) {
+        self.damageCount = damageCount
+        self.firstDamage = firstDamage
+        self.harmlessCount = harmlessCount
+        self.firstHarmless = firstHarmless
+    }
+
+    public var isDamaged: Bool { damageCount > 0 }
+}
+
 public struct DecodedJPEG: Sendable {
     /// Gray or RGB: CMYK data is converted on the way out.
     public var image: RasterImage
     public var scaleDenominator: Int
-    /// libjpeg warnings: the data was damaged (e.g. truncated) and parts of the picture were guessed.
-    public var warningCount: Int
-    public var firstWarning: String?
+    public var warnings: DecodeWarnings
 }
 
 /// The only libjpeg user. Every call goes through CJPEGGuard, so a corrupt file is an error value.
@@ -69,11 +88,16 @@ public enum JPEGCodec {
 
             var image = RasterImage(width: Int(width), height: Int(height), components: Int(components), pixels: pixels)
             if image.components == 4 { image = ColorConversion.rgb(fromCMYK: image, adobeInverted: header.hasAdobeMarker) }
-            let warnings = Int(pcj_decoder_warning_count(decoder))
-            return DecodedJPEG(
-                image: image, scaleDenominator: denominator, warningCount: warnings,
-                firstWarning: warnings > 0 ? String(cString: pcj_decoder_first_warning(decoder)) : nil)
+            return DecodedJPEG(image: image, scaleDenominator: denominator, warnings: warnings(of: decoder))
         }
+    }
+
+    private static func warnings(of decoder: OpaquePointer) -> DecodeWarnings {
+        func count(_ kind: Int) -> Int { Int(pcj_decoder_warning_count(decoder, Int32(kind))) }
+        func first(_ kind: Int) -> String? { count(kind) > 0 ? String(cString: pcj_decoder_first_warning(decoder, Int32(kind))) : nil }
+        return DecodeWarnings(
+            damageCount: count(PCJ_WARNING_DAMAGE), firstDamage: first(PCJ_WARNING_DAMAGE),
+            harmlessCount: count(PCJ_WARNING_HARMLESS), firstHarmless: first(PCJ_WARNING_HARMLESS))
     }
 
     private static func check(_ header: JPEGHeader, maxPixels: Int) throws {

@@ -7,8 +7,11 @@ public struct JPEGStructure: Sendable, Equatable {
     public var frame: JPEGFrame?
     /// The first APP1 segment that starts with `Exif\0\0`, header included (what libexif loads).
     public var exifSegment: Data?
-    /// Structural problems found on the way (lying lengths, no frame, garbage between markers).
+    /// Structural problems found on the way (lying lengths, no frame).
     public var problems: [String] = []
+    /// Oddities that cost nothing: bytes between segments that belong to none. libjpeg skips
+    /// them with a warning ("extraneous bytes before marker") and every viewer shows the photo.
+    public var notes: [String] = []
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case notJPEG
@@ -34,30 +37,32 @@ public struct JPEGStructure: Sendable, Equatable {
         var structure = JPEGStructure()
         var offset = 2
         while offset < bytes.count {
-            guard bytes[offset] == 0xFF else {
-                structure.problems.append("unexpected byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset) where a marker was expected")
+            let skipFrom = offset
+            guard let (marker, discarded) = nextMarker(bytes, from: &offset) else {
+                structure.problems.append("no marker in the last \(bytes.count - skipFrom) bytes before the end of the file")
                 break
             }
-            while offset < bytes.count, bytes[offset] == 0xFF { offset += 1 }  // fill bytes
-            guard offset < bytes.count else { break }
-            let marker = bytes[offset]
-            offset += 1
+            if discarded > 0 {
+                structure.notes.append(
+                    "\(discarded) extraneous byte\(discarded == 1 ? "" : "s") before marker \(name(marker)) at offset \(skipFrom), skipped as libjpeg does"
+                )
+            }
             if marker == 0xD9 { break }  // EOI before any scan
             if marker == 0x01 || (0xD0...0xD7).contains(marker) { continue }  // no length
             guard offset + 2 <= bytes.count else {
-                structure.problems.append("file ends inside the length of marker 0xFF\(String(marker, radix: 16, uppercase: true))")
+                structure.problems.append("file ends inside the length of marker \(name(marker))")
                 break
             }
             let length = Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
             guard length >= 2 else {
-                structure.problems.append("marker 0xFF\(String(marker, radix: 16, uppercase: true)) has an impossible length \(length)")
+                structure.problems.append("marker \(name(marker)) has an impossible length \(length)")
                 break
             }
             let start = offset + 2
             var end = offset + length
             if end > bytes.count {
                 structure.problems.append(
-                    "segment 0xFF\(String(marker, radix: 16, uppercase: true)) claims \(length) bytes but the file ends \(end - bytes.count) bytes early"
+                    "segment \(name(marker)) claims \(length) bytes but the file ends \(end - bytes.count) bytes early"
                 )
                 end = bytes.count
             }
@@ -67,6 +72,28 @@ public struct JPEGStructure: Sendable, Equatable {
         }
         return structure.finished()
     }
+
+    /// Finds the next marker as libjpeg's `next_marker` does: bytes up to the next 0xFF are
+    /// discarded, 0xFF fill bytes skipped, and 0xFF 0x00 (no marker) discarded too. Returns the
+    /// marker code and how many bytes were discarded, or nil at the end of the file.
+    private static func nextMarker(_ bytes: UnsafeBufferPointer<UInt8>, from offset: inout Int) -> (UInt8, Int)? {
+        var discarded = 0
+        while true {
+            while offset < bytes.count, bytes[offset] != 0xFF {
+                offset += 1
+                discarded += 1
+            }
+            while offset < bytes.count, bytes[offset] == 0xFF { offset += 1 }
+            guard offset < bytes.count else { return nil }
+            let code = bytes[offset]
+            offset += 1
+            if code != 0x00 { return (code, discarded) }
+            discarded += 2
+        }
+    }
+
+    /// "0xFFDB", as JPEG references name markers.
+    private static func name(_ marker: UInt8) -> String { "0xFF" + String(marker, radix: 16, uppercase: true) }
 
     private mutating func take(marker: UInt8, payload: Slice<UnsafeBufferPointer<UInt8>>) {
         switch marker {

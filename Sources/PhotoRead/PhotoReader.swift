@@ -54,7 +54,10 @@ public struct PhotoReader: Sendable {
         for problem in structure.problems {
             record.diagnostics.append(Diagnostic(.warning, .jpegStructure, path: file.relativePath, problem))
         }
-        renderThumbnails(data, into: &record)
+        for note in structure.notes {
+            record.diagnostics.append(Diagnostic(.note, .jpegStructure, path: file.relativePath, note))
+        }
+        renderThumbnails(data, into: &record, strayBytesNoted: !structure.notes.isEmpty)
         return record
     }
 
@@ -83,7 +86,7 @@ public struct PhotoReader: Sendable {
         }
     }
 
-    private func renderThumbnails(_ data: Data, into record: inout PhotoRecord) {
+    private func renderThumbnails(_ data: Data, into record: inout PhotoRecord, strayBytesNoted: Bool) {
         guard let sha1 = record.sha1 else { return }
         if let claims, !claims.claim(sha1) {
             // Another file on the card has these bytes: it renders them; this one is a duplicate.
@@ -96,19 +99,7 @@ public struct PhotoReader: Sendable {
             record.times = record.times + set.times
             record.rendered = set.thumbnails
             record.thumbnails = set.thumbnails.map { ThumbnailFile(size: $0.size, sha1: sha1) }
-            if set.warningCount > 0 {
-                // libjpeg filled in what it could not decode: never upload such a photo silently.
-                let damage =
-                    "damaged image data: \(set.firstWarning ?? "libjpeg warning") (\(set.warningCount) warning\(set.warningCount == 1 ? "" : "s"))"
-                switch thumbnails.failOn {
-                case .damaged:
-                    record.failure = damage
-                    record.diagnostics.append(Diagnostic(.error, .jpegDamaged, path: record.relativePath, damage))
-                case .unreadable:
-                    record.warnings.append(damage + "; kept by --fail-on unreadable, check it before uploading")
-                    record.diagnostics.append(Diagnostic(.warning, .jpegDamaged, path: record.relativePath, damage))
-                }
-            }
+            note(set.warnings, in: &record, strayBytesNoted: strayBytesNoted)
         } catch let error as JPEGCodecError {
             let id: Diagnostic.ID =
                 switch error {
@@ -119,6 +110,28 @@ public struct PhotoReader: Sendable {
             record = failed(record, id, error.description)
         } catch {
             record = failed(record, .jpegCorrupt, error.reason)
+        }
+    }
+
+    /// Damage fails the photo (or warns, under `--fail-on unreadable`): libjpeg guessed pixels,
+    /// so it must never be uploaded silently. Harmless warnings are a note, unless the marker
+    /// walk already noted the same stray bytes.
+    private func note(_ warnings: DecodeWarnings, in record: inout PhotoRecord, strayBytesNoted: Bool) {
+        if let first = warnings.firstDamage {
+            let count = warnings.damageCount
+            let damage = "damaged image data: \(first) (\(count) warning\(count == 1 ? "" : "s"))"
+            switch thumbnails.failOn {
+            case .damaged:
+                record.failure = damage
+                record.diagnostics.append(Diagnostic(.error, .jpegDamaged, path: record.relativePath, damage))
+            case .unreadable:
+                record.warnings.append(damage + "; kept by --fail-on unreadable, check it before uploading")
+                record.diagnostics.append(Diagnostic(.warning, .jpegDamaged, path: record.relativePath, damage))
+            }
+        }
+        if let first = warnings.firstHarmless, !strayBytesNoted {
+            record.diagnostics.append(
+                Diagnostic(.note, .jpegStructure, path: record.relativePath, "libjpeg: \(first); the picture is whole"))
         }
     }
 

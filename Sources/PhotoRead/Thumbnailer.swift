@@ -3,8 +3,7 @@ import PhotoModel
 
 public struct ThumbnailSet: Sendable {
     public var thumbnails: [Thumbnail]
-    public var warningCount: Int
-    public var firstWarning: String?
+    public var warnings = DecodeWarnings()
     /// Decode, resize and encode times.
     public var times = StageTimes()
 }
@@ -23,7 +22,7 @@ public enum Thumbnailer {
 
     public static func render(jpeg data: Data, orientation: Int?, options: ThumbnailOptions) throws -> ThumbnailSet {
         let sizes = Array(Set(options.sizes)).sorted(by: >)
-        guard let largest = sizes.first else { return ThumbnailSet(thumbnails: [], warningCount: 0) }
+        guard let largest = sizes.first else { return ThumbnailSet(thumbnails: []) }
         var times = StageTimes()
         let decoded = try StageTimes.measure(&times.decode) {
             try JPEGCodec.decode(data, maxPixels: options.maxPixels) { header in
@@ -46,8 +45,6 @@ public enum Thumbnailer {
             thumbnails.append(Thumbnail(size: size, width: upright.width, height: upright.height, jpeg: jpeg))
             source = resized
         }
-        return ThumbnailSet(
-            thumbnails: thumbnails.reversed(),
-            warningCount: decoded.warningCount, firstWarning: decoded.firstWarning, times: times)
+        return ThumbnailSet(thumbnails: thumbnails.reversed(), warnings: decoded.warnings, times: times)
     }
 }

@@ -48,9 +48,15 @@ int pcj_decoder_start(pcj_decoder *decoder, int scale_denom,
 int pcj_decoder_read_rows(pcj_decoder *decoder, uint8_t *pixels, size_t stride);
 
 const char *pcj_decoder_error(const pcj_decoder *decoder);
-// Number of libjpeg warnings (corrupt or truncated data that libjpeg papered over).
-int pcj_decoder_warning_count(const pcj_decoder *decoder);
-const char *pcj_decoder_first_warning(const pcj_decoder *decoder);
+// libjpeg's warnings by kind: DAMAGE when libjpeg had to guess pixels (truncated or corrupt
+// entropy data), HARMLESS when the picture is whole (e.g. stray bytes between markers).
+enum {
+    PCJ_WARNING_DAMAGE = 0,
+    PCJ_WARNING_HARMLESS = 1,
+};
+int pcj_decoder_warning_count(const pcj_decoder *decoder, int kind);
+// The first warning of that kind, or "".
+const char *pcj_decoder_first_warning(const pcj_decoder *decoder, int kind);
 
 // Encodes 1-, 3- or 4-component (gray, RGB, CMYK as given) 8-bit pixels as a baseline JPEG with
 // optimised Huffman tables. CMYK gets an Adobe marker, as Photoshop writes it.

@@ -28,7 +28,7 @@ import PhotoCatalog
         let jpeg = try JPEGCodec.encode(Painter.stored(picture, orientation: orientation), quality: 92)
         let set = try Thumbnailer.render(jpeg: jpeg, orientation: orientation, options: ThumbnailOptions(sizes: [80, 200]))
         #expect(set.thumbnails.map(\.size) == [80, 200])
-        #expect(set.warningCount == 0)
+        #expect(set.warnings == DecodeWarnings())
         for thumbnail in set.thumbnails {
             let image = try JPEGCodec.decode(thumbnail.jpeg, maxPixels: 1 << 30) { _ in 1 }.image
             #expect(image.width > image.height, "landscape picture must come out landscape")
@@ -48,8 +48,8 @@ import PhotoCatalog
     @Test func truncatedDataIsCountedNotFatal() throws {
         let jpeg = try Images.jpeg(width: 300, height: 200)
         let set = try Thumbnailer.render(jpeg: jpeg.prefix(jpeg.count / 2), orientation: 1, options: ThumbnailOptions(sizes: [64]))
-        #expect(set.warningCount > 0)
-        #expect(set.firstWarning?.contains("Premature end") == true)
+        #expect(set.warnings.isDamaged)
+        #expect(set.warnings.firstDamage?.contains("Premature end") == true)
     }
 
     @Test func garbageAfterTheHeaderIsAnErrorNotAnExit() throws {
