@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FLAGS    := $(shell bench/release-flags)
 RELEASE   = $(shell $(SWIFT) build -c release $(FLAGS) --show-bin-path 2>/dev/null)
 
-.PHONY: demo test test-asan test-tsan deps build install fixtures hostile agreement golden bench bench-rerun fuzz format lint clean
+.PHONY: demo test test-asan test-tsan deps build install fixtures hostile agreement golden bench bench-rerun bench-track fuzz format lint clean
 
 # System libraries come from the distribution; only what is missing is installed.
 deps:
@@ -93,6 +93,10 @@ bench: deps
 # What nightly reruns cost on a 1,000-photo card: no change, a manifest edit, 10 new photos.
 bench-rerun: deps
 	bench/rerun
+
+# What a day-long GPX track costs to load (writes the README's figure).
+bench-track: deps
+	bench/track
 
 clean:
 	rm -rf .build .build-asan .build-tsan .build-fuzz $(OUT)

@@ -27,11 +27,20 @@ public struct DryRun: Sendable {
         entries.filter { $0.scene == nil && $0.status != .failed }
     }
 
+    /// Where the page's position comes from: `exif`, `gpx` or `event` with the position, or why
+    /// there is none.
+    static func place(_ entry: BatchEntry) -> String {
+        if let withheld = entry.locationWithheld { return "withheld, \(withheld)" }
+        guard let location = entry.location, let source = entry.locationSource else { return "-" }
+        return String(format: "%@ %.5f,%.5f", source.rawValue, location.latitude, location.longitude)
+    }
+
     /// One line per photo, then the photos no scene claims.
     public func lines() -> [String] {
         var lines = entries.map { entry in
             var fields = [entry.source, entry.captured ?? "no date", "scene: \(entry.scene ?? "-")"]
             fields.append("people: " + (entry.people.isEmpty ? "-" : entry.people.joined(separator: ", ")))
+            fields.append("place: " + Self.place(entry))
             switch entry.status {
             case .ready: fields.append("ready as \"\(entry.filename ?? "")\"")
             default: fields.append(entry.status.rawValue + ": " + entry.reasons.joined(separator: "; "))

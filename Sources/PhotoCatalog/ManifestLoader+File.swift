@@ -3,8 +3,9 @@ import PhotoModel
 import PhotoPlan
 
 extension ManifestLoader {
-    /// Reads the manifest file and the files it names (a page template, relative to it).
-    public static func load(contentsOf url: URL) throws -> Manifest {
+    /// Reads the manifest file and the files it names (a page template and track logs,
+    /// relative to it), and the track logs given besides (`--gpx`).
+    public static func load(contentsOf url: URL, extraTracks: [URL] = []) throws -> Manifest {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -13,7 +14,8 @@ extension ManifestLoader {
             )
         }
         return try ManifestLoader(
-            fileName: url.path, directory: url.deletingLastPathComponent(), readFile: { try? String(contentsOf: $0, encoding: .utf8) }
+            fileName: url.path, directory: url.deletingLastPathComponent(), extraTracks: extraTracks,
+            readData: { try? Data(contentsOf: $0) }
         ).parse(text)
     }
 }

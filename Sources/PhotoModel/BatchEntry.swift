@@ -13,6 +13,8 @@ public struct BatchEntry: Sendable, Equatable, Codable {
         case exif
         /// The event's place from the manifest.
         case event
+        /// The track logs (GPX), at the photo's capture instant.
+        case gpx
     }
 
     /// Path relative to the card, for people (`PathKey.display`).
@@ -38,6 +40,8 @@ public struct BatchEntry: Sendable, Equatable, Codable {
     /// Where the photo was taken, as on its page (absent when withheld).
     public var location: GPSPosition?
     public var locationSource: LocationSource?
+    /// Why a known position is kept off the page: the privacy zone it lies in.
+    public var locationWithheld: String?
     public var scene: String?
     public var people: [String]
     public var width: Int?
@@ -76,6 +80,7 @@ public struct BatchEntry: Sendable, Equatable, Codable {
         case timeSource = "time_source"
         case location
         case locationSource = "location_source"
+        case locationWithheld = "location_withheld"
         case scene, people, width, height, sdc
     }
 }

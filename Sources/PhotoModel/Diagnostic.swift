@@ -53,6 +53,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         case manifestSceneOverlap = "manifest.scene-overlap"
         case manifestUnknownPhoto = "manifest.unknown-photo"
         case commonsName = "commons.name"
+        // Placing photos from track logs.
+        case geotagTrack = "geotag.track"
+        case geotagNoFix = "geotag.no-fix"
         // What happened to the card since the last run.
         case cardRemoved = "card.removed"
         case cardSettling = "card.settling"

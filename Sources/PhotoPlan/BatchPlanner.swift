@@ -52,7 +52,8 @@ public enum BatchPlanner {
         }
         return Plan(
             entries: entries,
-            diagnostics: syncs + naming + overlaps + unmatchedReferences(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
+            diagnostics: syncs + naming + overlaps + geotagNotes(manifest: manifest, records: records, taggings: taggings)
+                + unmatchedReferences(manifest: manifest, paths: records.map(\.relativePath) + otherPhotos))
     }
 
     /// One photo's batch line before naming: its tags, and its status with the reasons.
@@ -72,8 +73,10 @@ public enum BatchPlanner {
         entry.captured = tagging.localTime?.description ?? tagging.inferredDay?.day
         entry.capturedUTC = tagging.capture?.utcString
         entry.timeSource = tagging.capture?.summary ?? tagging.inferredDay?.source
-        entry.location = event.withholdLocation ? nil : tagging.location
-        entry.locationSource = event.withholdLocation ? nil : tagging.locationSource
+        let withheld = event.withholdLocation || tagging.privacyZone != nil
+        entry.location = withheld ? nil : tagging.location
+        entry.locationSource = withheld ? nil : tagging.locationSource
+        entry.locationWithheld = tagging.privacyZone.map { "in the privacy zone `\($0)`" }
         entry.scene = tagging.scene?.id
         entry.people = tagging.people.map(\.id)
         if let sha1 = record.sha1, knownSHA1.contains(sha1) {
@@ -208,12 +211,24 @@ public enum BatchPlanner {
         var page = FilePageContent(
             descriptions: descriptions, date: tagging.localTime?.description ?? tagging.inferredDay?.day,
             dateIsApproximate: tagging.localTime == nil, author: tagging.camera?.photographer ?? event.author,
-            location: tagging.location, withholdLocation: event.withholdLocation, license: event.license,
+            location: tagging.location, withholdLocation: event.withholdLocation || tagging.privacyZone != nil, license: event.license,
             consent: consent, personalityRights: !tagging.people.isEmpty, categories: tagging.categories)
         if tagging.locationSource == .event, let place = event.place {
             page.locationDecimals = FilePage.decimals(forMetres: place.precision)
         }
         return page
+    }
+
+    /// What the track logs held, and each photo they could not place (a camera clock that is
+    /// off by hours shows here first).
+    static func geotagNotes(manifest: Manifest, records: [PhotoRecord], taggings: [Tagging?]) -> [Diagnostic] {
+        let logs = manifest.trackNotes.map { Diagnostic(.note, .geotagTrack, path: "manifest", $0) }
+        let misses = zip(records, taggings).compactMap { record, tagging -> Diagnostic? in
+            guard let miss = tagging?.trackMiss else { return nil }
+            let fallback = tagging?.locationSource == .event ? "; placed at the event's place" : ""
+            return Diagnostic(.note, .geotagNoFix, path: record.relativePath, miss + fallback)
+        }
+        return logs + misses
     }
 
     /// A `photos:` entry that matches no photo is usually a typo in a file name, and for a person

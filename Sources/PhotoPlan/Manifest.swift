@@ -18,6 +18,47 @@ public struct Manifest: Sendable, Equatable {
     public var fingerprint = "-"
     /// Every place the manifest names photos, with its position (see `PhotoReference`).
     public var photoReferences: [PhotoReference] = []
+    /// The fixes of the track logs (`tracks:` and `run --gpx`): where photos without a position
+    /// of their own were taken.
+    public var track = TrackLog()
+    /// What reading the track logs passed over (waypoints, fixes without a time), for notes.
+    public var trackNotes: [String] = []
+    /// How far from the track's fixes a photo may be (`geotag:`).
+    public var geotag = GeotagLimits()
+    /// Places whose positions never reach a page, whatever their source (`privacy_zones:`).
+    public var privacyZones: [PrivacyZone] = []
+
+    /// Time limits from the command line, which beat the manifest's `geotag:`. They count in the
+    /// fingerprint, since they change where photos are placed.
+    public mutating func overrideGeotag(maxInterpolation: Double?, maxExtrapolation: Double?) {
+        guard maxInterpolation != nil || maxExtrapolation != nil else { return }
+        geotag.maxInterpolation = maxInterpolation ?? geotag.maxInterpolation
+        geotag.maxExtrapolation = maxExtrapolation ?? geotag.maxExtrapolation
+        fingerprint = Fingerprint.of("\(fingerprint) geotag \(geotag.maxInterpolation) \(geotag.maxExtrapolation)")
+    }
+
+    /// A circle around a private place (the photographer's home): positions inside are withheld.
+    public struct PrivacyZone: Sendable, Equatable {
+        public var name: String
+        public var latitude: Double
+        public var longitude: Double
+        /// Metres.
+        public var radius: Double
+
+        public init(name: String, latitude: Double, longitude: Double, radius: Double) {
+            (self.name, self.latitude, self.longitude, self.radius) = (name, latitude, longitude, radius)
+        }
+
+        /// Great-circle distance within the radius (haversine on a sphere of 6,371 km).
+        public func contains(_ position: GPSPosition) -> Bool {
+            let radians = Double.pi / 180
+            let (lat1, lat2) = (latitude * radians, position.latitude * radians)
+            let dLat = lat2 - lat1
+            let dLon = (position.longitude - longitude) * radians
+            let h = sin(dLat / 2) * sin(dLat / 2) + cos(lat1) * cos(lat2) * sin(dLon / 2) * sin(dLon / 2)
+            return 2 * 6_371_000 * asin(min(1, h.squareRoot())) <= radius
+        }
+    }
 
     public struct Event: Sendable, Equatable {
         public var title: LocalizedText
@@ -80,6 +121,9 @@ public struct Manifest: Sendable, Equatable {
         public var sync: ClockSync?
         /// Who took this camera's photos, when it is not the event's author.
         public var photographer: Author?
+        /// The track's position beats the camera's own GPS (`prefer_track: true`): for a phone
+        /// whose fixes indoors are worse than the watch's track.
+        public var preferTrack = false
 
         public func matches(relativePath: String, metadata: PhotoMetadata?) -> Bool {
             func same(_ wanted: String?, _ actual: String?) -> Bool {

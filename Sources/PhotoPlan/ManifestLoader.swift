@@ -4,25 +4,32 @@ import PhotoModel
 
 /// Reads a manifest strictly: every problem is collected with its position, unknown keys get a
 /// did-you-mean, and nothing is half-accepted (a manifest with any issue is rejected whole).
-/// Pure: the files a manifest names (a page template) come through `readFile`, which the run
+/// Pure: the files a manifest names (a page template, track logs) come through `readData`, which the run
 /// layer gives (`ManifestLoader.load(contentsOf:)`).
 public struct ManifestLoader {
     public var fileName: String
     /// Where relative paths in the manifest (a page template) are found.
     public var directory: URL?
-    /// The text of a file the manifest names, or nil when it cannot be read.
-    public var readFile: @Sendable (URL) -> String?
+    /// The bytes of a file the manifest names (a page template, a track log), or nil when it
+    /// cannot be read.
+    public var readData: @Sendable (URL) -> Data?
+    /// Track logs given besides the manifest's own (`run --gpx`).
+    public var extraTracks: [URL]
 
-    public init(fileName: String, directory: URL? = nil, readFile: @escaping @Sendable (URL) -> String? = { _ in nil }) {
+    public init(
+        fileName: String, directory: URL? = nil, extraTracks: [URL] = [], readData: @escaping @Sendable (URL) -> Data? = { _ in nil }
+    ) {
         self.fileName = fileName
         self.directory = directory
-        self.readFile = readFile
+        self.extraTracks = extraTracks
+        self.readData = readData
     }
 
     public func parse(_ yaml: String) throws -> Manifest {
         var reader = NodeReader(file: fileName)
         reader.directory = directory
-        reader.readFile = readFile
+        reader.readData = readData
+        reader.extraTracks = extraTracks
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -38,7 +45,9 @@ public struct ManifestLoader {
         guard reader.issues.isEmpty, var manifest else {
             throw PhotoCatalogError.manifest(reader.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
-        manifest.fingerprint = Fingerprint.of(yaml + "\u{0}" + (manifest.event.pageTemplate?.text ?? ""))
+        // The track logs count by their bytes: a new or edited track derives every page anew.
+        manifest.fingerprint = Fingerprint.of(
+            ([yaml, manifest.event.pageTemplate?.text ?? ""] + reader.trackDigests).joined(separator: "\u{0}"))
         return manifest
     }
 }
@@ -48,7 +57,10 @@ struct NodeReader {
     let file: String
     var issues: [ManifestIssue] = []
     var directory: URL?
-    var readFile: @Sendable (URL) -> String? = { _ in nil }
+    var readData: @Sendable (URL) -> Data? = { _ in nil }
+    var extraTracks: [URL] = []
+    /// SHA-1 of each track log read, for the manifest's fingerprint.
+    var trackDigests: [String] = []
     /// People with `consent: none`: no description may name them.
     var unnameable: [(id: String, name: String)] = []
     /// Where photos are named, collected as the lists are read.

@@ -5,7 +5,10 @@ import PhotoModel
 /// The version 1 schema: which keys exist where, and how each value is checked.
 extension NodeReader {
     mutating func manifest(_ root: Node) -> Manifest? {
-        guard let top = fields(root, "the manifest", allowed: ["version", "event", "cameras", "scenes", "people", "photos"]) else { return nil }
+        guard
+            let top = fields(
+                root, "the manifest", allowed: ["version", "event", "cameras", "scenes", "people", "photos", "tracks", "geotag", "privacy_zones"])
+        else { return nil }
         if let version = required(top, "version", in: "the manifest", at: root), version.string != "1" {
             fail(version, "unsupported manifest version `\(version.string ?? "")`; this photocat reads version 1")
         }
@@ -23,10 +26,13 @@ extension NodeReader {
         let photos = photoOverrides(top["photos"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)))
         var manifest = Manifest(event: event, cameras: cameras, scenes: scenes, people: people, photos: photos)
         manifest.photoReferences = references
+        readTracks(top["tracks"]?.value, into: &manifest)
+        if let node = top["geotag"]?.value { manifest.geotag = geotag(node) }
+        manifest.privacyZones = list(top["privacy_zones"]?.value, "privacy_zones") { reader, node in reader.privacyZone(node) }
         return manifest
     }
 
-    private mutating func list<T>(_ node: Node?, _ what: String, _ item: (inout NodeReader, Node) -> T?) -> [T] {
+    mutating func list<T>(_ node: Node?, _ what: String, _ item: (inout NodeReader, Node) -> T?) -> [T] {
         guard let node, !Self.isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
             fail(node, "`\(what)` must be a list")
@@ -97,7 +103,7 @@ extension NodeReader {
     private mutating func pageTemplate(_ node: Node) -> PageTemplate? {
         guard let path = string(node, "event.template") else { return nil }
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (directory ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
-        guard let text = readFile(url) else {
+        guard let text = readData(url).flatMap({ String(data: $0, encoding: .utf8) }) else {
             fail(node, "event.template: cannot read \(url.path)")
             return nil
         }
@@ -151,7 +157,10 @@ extension NodeReader {
     }
 
     private mutating func camera(_ node: Node) -> Manifest.Camera? {
-        guard let f = fields(node, "a camera", allowed: ["id", "make", "model", "serial", "folder", "offset", "sync", "zone", "photographer"]) else {
+        guard
+            let f = fields(
+                node, "a camera", allowed: ["id", "make", "model", "serial", "folder", "offset", "sync", "zone", "photographer", "prefer_track"])
+        else {
             return nil
         }
         let id = string(f["id"]?.value, "camera id") ?? string(f["model"]?.value, "camera model") ?? "camera"
@@ -185,6 +194,7 @@ extension NodeReader {
             result.sync = sync(entry.value, "sync of camera `\(id)`")
         }
         result.photographer = f["photographer"].flatMap { author($0.value, "photographer of camera `\(id)`") }
+        result.preferTrack = bool(f["prefer_track"]?.value, "prefer_track of camera `\(id)`") ?? false
         return result
     }
 

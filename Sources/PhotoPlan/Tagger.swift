@@ -8,9 +8,13 @@ public struct Tagging: Sendable, Equatable {
     public var capture: CaptureTime?
     /// The manifest's entry for the camera that took the photo.
     public var camera: Manifest.Camera?
-    /// Where the photo was taken: its GPS, else the event's place.
+    /// Where the photo was taken: its GPS, else the track's position, else the event's place.
     public var location: GPSPosition?
     public var locationSource: LocationSource?
+    /// The privacy zone the position lies in: it is withheld from every page.
+    public var privacyZone: String?
+    /// Why the track logs could not place a photo that had no position of its own.
+    public var trackMiss: String?
     public var scene: Manifest.Scene?
     /// Every scene that claimed the photo, the chosen one first: more than one is an overlap.
     public var sceneClaims: [String] = []
@@ -67,7 +71,7 @@ public struct Tagger: Sendable {
                 break
             }
         }
-        let (location, locationSource) = Self.location(metadata?.gps, place: manifest.event.place)
+        let placement = Placement(manifest: manifest, metadata: metadata, capture: capture, camera: camera)
         var inferredDay: Tagging.InferredDay?
         if capture == nil {
             if let day = scene?.window?.from.dateString {
@@ -77,7 +81,8 @@ public struct Tagger: Sendable {
             }
         }
         var tagging = Tagging(
-            capture: capture, camera: camera, location: location, locationSource: locationSource,
+            capture: capture, camera: camera, location: placement.location, locationSource: placement.source,
+            privacyZone: placement.privacyZone, trackMiss: placement.trackMiss,
             scene: scene, sceneClaims: override?.scene == nil ? claims.map(\.id) : [], people: people,
             named: people.filter { $0.consent == .full },
             categories: Self.unique(manifest.event.categories + (scene?.categories ?? []) + (override?.categories ?? [])),
@@ -90,15 +95,6 @@ public struct Tagger: Sendable {
     static func override(for relativePath: String, in photos: [String: Manifest.PhotoOverride]) -> Manifest.PhotoOverride? {
         let fileName = (relativePath as NSString).lastPathComponent
         return photos[relativePath] ?? photos[fileName] ?? photos[(fileName as NSString).deletingPathExtension]
-    }
-
-    /// The photo's GPS position, else the event's place (an indoor meetup's photos are all there).
-    static func location(_ gps: GPSPosition?, place: Manifest.Place?) -> (GPSPosition?, Tagging.LocationSource?) {
-        if let gps { return (gps, .exif) }
-        if let latitude = place?.latitude, let longitude = place?.longitude, place?.onPages == true {
-            return (GPSPosition(latitude: latitude, longitude: longitude), .event)
-        }
-        return (nil, nil)
     }
 
     /// The scenes that claim a photo, most specific first: a photo named outright, then a range

@@ -24,6 +24,9 @@ extension Photocat {
         @Option(help: "A card to try the manifest on.")
         var card: String?
 
+        @OptionGroup(title: "Track logs")
+        var geotag: GeotagOptions
+
         @Flag(
             help:
                 "With --card, also decode each photo's image data (nothing is written), so damaged photos fail as in `run` and the planned names are the run's."
@@ -31,15 +34,18 @@ extension Photocat {
         var decode = false
 
         func run() async throws {
-            let manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: file))
+            let manifest = try geotag.manifest(at: file)
             print(
                 "\(file): valid (\(manifest.cameras.count) cameras, \(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)"
             )
+            manifest.trackNotes.forEach { print("track log \($0)") }
             guard let card else { return }
             let dryRun = try await DryRun.plan(card: URL(fileURLWithPath: card), manifest: manifest, decode: decode)
             print("")
             dryRun.lines().forEach { print($0) }
-            dryRun.diagnostics.filter { $0.id.isAboutTheManifest || $0.severity == .error }.forEach { complain($0.description) }
+            dryRun.diagnostics.filter { $0.id.isAboutTheManifest || $0.id == .geotagNoFix || $0.severity == .error }.forEach {
+                complain($0.description)
+            }
             // An entry that guards someone's consent and matches no photo is a manifest error.
             if dryRun.diagnostics.contains(where: { $0.id.isAboutTheManifest && $0.severity == .error }) {
                 throw ExitCode(ExitStatus.usageOrManifest)

@@ -11,7 +11,7 @@ import PhotoCatalog
 /// written to escape the output folder. Each photo gets its own outcome; the rest goes on.
 @Suite struct HostileCardTests {
     static func manifest(_ text: String = try! String(contentsOf: Fixtures.sampleManifest, encoding: .utf8)) throws -> Manifest {
-        try ManifestLoader(fileName: "test.yaml", directory: Fixtures.folder).parse(text)
+        try ManifestLoader(fileName: "test.yaml", directory: Fixtures.folder, readData: Fixtures.readData).parse(text)
     }
 
     static func run(_ card: URL, _ output: URL, manifest: Manifest? = nil) async throws -> RunResult {

@@ -16,6 +16,7 @@ import Testing
         text = text.replacingOccurrences(
             of: "    consent: none                           # wore a \"no photography\" lanyard",
             with: "    consent: none\n    photos: [IMG_0060]")
+        text = text.replacingOccurrences(of: "tracks: [sample-track.gpx]", with: "tracks: [\(Fixtures.folder.path)/sample-track.gpx]")
         let url = folder.appendingPathComponent("typo.yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url

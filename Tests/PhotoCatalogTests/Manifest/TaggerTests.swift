@@ -33,12 +33,17 @@ import PhotoCatalog
         #expect(other.camera == nil && other.scene == nil)
     }
 
-    @Test func locationComesFromGPSElseTheEventPlace() throws {
+    @Test func locationComesFromGPSElseTheTrackElseTheEventPlace() throws {
         let tagger = Tagger(manifest: try ManifestLoader.load(contentsOf: Fixtures.sampleManifest))
+        // 14:05 in Baku is 10:05 UTC, 25 min before the sample track's first fix: placed there.
         var metadata = Self.metadata("2026:01:15 14:05:12")
-        let venue = tagger.tag(relativePath: "a.jpg", metadata: metadata)
+        let walk = tagger.tag(relativePath: "a.jpg", metadata: metadata)
+        #expect(walk.locationSource == .gpx)
+        #expect(walk.location == GPSPosition(latitude: 40.376, longitude: 49.889, altitude: -24))
+        let venue = tagger.tag(relativePath: "a.jpg", metadata: Self.metadata("2026:01:15 16:05:12"))
         #expect(venue.locationSource == .event)
         #expect(venue.location == GPSPosition(latitude: 40.3777, longitude: 49.892))
+        #expect(venue.trackMiss?.contains("1 h 15 min from the nearest fix") == true)
         metadata.gps = GPSPosition(latitude: 40.4, longitude: 49.8, imageDirection: 90)
         let own = tagger.tag(relativePath: "a.jpg", metadata: metadata)
         #expect(own.locationSource == .exif)

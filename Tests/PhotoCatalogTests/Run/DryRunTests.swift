@@ -16,16 +16,21 @@ import PhotoCatalog
         let lines = dryRun.lines()
         #expect(
             lines.first
-                == "DCIM/100CANON/IMG_0001.JPG | 2026-01-15 14:05:12 | scene: talks | people: leyla | ready as \"Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg\""
+                == "DCIM/100CANON/IMG_0001.JPG | 2026-01-15 14:05:12 | scene: talks | people: leyla | place: exif 40.37770,49.89200 | ready as \"Wikipedia 25 meetup Baku 2026-01-15 talks 01.jpg\""
         )
         #expect(
             lines.contains(
-                "DCIM/100CANON/IMG_0006.JPG | 2026-01-15 17:03:44 | scene: cake | people: murad | excluded: shows `murad`, who did not consent to being photographed"
+                "DCIM/100CANON/IMG_0006.JPG | 2026-01-15 17:03:44 | scene: cake | people: murad | place: event 40.37770,49.89200 | excluded: shows `murad`, who did not consent to being photographed"
             ))
         #expect(
             lines.contains(
-                "DCIM/101MSDCF/DSC00002.JPG | 2026-01-15 17:05:00 | scene: cake | people: - | ready as \"Wikipedia 25 meetup Baku 2026-01-15 cake cutting 02.jpg\""
+                "DCIM/101MSDCF/DSC00002.JPG | 2026-01-15 17:05:00 | scene: cake | people: - | place: event 40.37770,49.89200 | ready as \"Wikipedia 25 meetup Baku 2026-01-15 cake cutting 02.jpg\""
             ))
+        // The Sony has no GPS; the phone's track places it (its clock corrected by the manifest).
+        #expect(
+            lines.contains {
+                $0.hasPrefix("DCIM/101MSDCF/DSC00001.JPG | 2026-01-15 14:42:00 | scene: talks | people: leyla | place: gpx 40.37702,49.89080 |")
+            })
         #expect(lines.contains("1 photo no scene claims: DCIM/100CANON/IMG_0008.JPG"))
         #expect(try PipelineTests.snapshot(Fixtures.sampleCard) == before)
     }

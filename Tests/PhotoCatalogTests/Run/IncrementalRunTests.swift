@@ -131,7 +131,7 @@ import PhotoCatalog
             _ = try await setup.run()
             let text = try String(contentsOf: Fixtures.sampleManifest, encoding: .utf8)
                 .replacingOccurrences(of: "    name: talks\n", with: "    name: opening talks\n")
-            let edited = try ManifestLoader(fileName: "edited.yaml", directory: Fixtures.folder).parse(text)
+            let edited = try ManifestLoader(fileName: "edited.yaml", directory: Fixtures.folder, readData: Fixtures.readData).parse(text)
             let second = try await setup.run(setup.configuration(manifest: edited))
             #expect(second.work.decoded == 0 && second.work.unchanged == 12 && second.work.new + second.work.changed == 0)
             #expect(second.written.written > 0)

@@ -38,4 +38,7 @@ enum Fixtures {
     }
 
     static func data(_ url: URL) throws -> Data { try Data(contentsOf: url) }
+
+    /// What the run gives the manifest loader to read the files a manifest names.
+    static let readData: @Sendable (URL) -> Data? = { try? Data(contentsOf: $0) }
 }

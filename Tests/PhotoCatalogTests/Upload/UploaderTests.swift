@@ -47,7 +47,7 @@ struct UploaderTests {
             let output = folder.appendingPathComponent("out")
             let text = try String(contentsOf: Fixtures.sampleManifest, encoding: .utf8).replacingOccurrences(
                 of: "    title: venue", with: "    title: forbidden venue")
-            let manifest = try ManifestLoader(fileName: "m.yaml", directory: Fixtures.folder).parse(text)
+            let manifest = try ManifestLoader(fileName: "m.yaml", directory: Fixtures.folder, readData: Fixtures.readData).parse(text)
             _ = try await Pipeline(
                 configuration: RunConfiguration(
                     card: card, manifest: manifest, output: output, jobs: 2,
