@@ -30,7 +30,7 @@ demo: build
 	status=$$?; [ $$status -le 1 ] || exit $$status; \
 	echo; \
 	echo "Output in $(OUT)/:"; \
-	echo "  review.html              open it in a browser to look the batch over"; \
+	echo "  review.html              open it in a browser: look the batch over, see the hints (a burst, a blurred frame), save choices"; \
 	echo "  commons/batch.jsonl      one line per photo: status, Commons file name, wikitext, structured data"; \
 	echo "  commons/batch.csv        the ready photos for spreadsheet-driven upload tools"; \
 	echo "  commons/*.wikitext       the file page of each photo ready for upload"; \

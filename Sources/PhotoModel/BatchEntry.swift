@@ -48,6 +48,29 @@ public struct BatchEntry: Sendable, Equatable, Codable {
     public var height: Int?
     /// Captions and statements for `wbeditentity` after upload (ready photos only).
     public var sdc: StructuredData?
+    /// How crisp the photo is (`ImageSignals.sharpness`, one decimal), for the review.
+    public var sharpness: Double?
+    /// The burst of near-identical frames the photo belongs to, named by its first photo.
+    public var group: String?
+    /// Suggestions for the person who culls; the status stays as it is until they decide.
+    public var hints: [Hint]?
+
+    public struct Hint: Sendable, Equatable, Codable {
+        public enum Kind: String, Sendable, Codable {
+            /// In a burst, and not its sharpest frame.
+            case nearDuplicate = "near-duplicate"
+            /// Far less sharp than the card's (or its burst's) typical photo.
+            case blurry
+        }
+
+        public var kind: Kind
+        public var reason: String
+
+        public init(_ kind: Kind, _ reason: String) {
+            self.kind = kind
+            self.reason = reason
+        }
+    }
 
     public init(key: PathKey, sha1: String?, status: Status, thumbnails: [String], width: Int?, height: Int?) {
         self.source = key.display
@@ -81,6 +104,6 @@ public struct BatchEntry: Sendable, Equatable, Codable {
         case location
         case locationSource = "location_source"
         case locationWithheld = "location_withheld"
-        case scene, people, width, height, sdc
+        case scene, people, width, height, sdc, sharpness, group, hints
     }
 }

@@ -28,6 +28,8 @@ public struct PhotoRecord: Sendable, Equatable, Codable {
     public var frame: JPEGFrame?
     public var metadata: PhotoMetadata?
     public var thumbnails: [ThumbnailFile] = []
+    /// Sharpness, look and clipping of the decoded pixels, for the culling hints.
+    public var signals: ImageSignals?
     /// The thumbnails this read rendered, until the store keeps them (not part of the record).
     public var rendered: [Thumbnail] = []
     public var times = StageTimes()
@@ -41,7 +43,7 @@ public struct PhotoRecord: Sendable, Equatable, Codable {
 
     /// The catalogue keeps what was learnt; the work counters belong to the run that did it.
     enum CodingKeys: String, CodingKey {
-        case key = "path", sha1, frame, metadata, thumbnails, failure, warnings, diagnostics
+        case key = "path", sha1, frame, metadata, thumbnails, signals, failure, warnings, diagnostics
     }
 
     public init(key: PathKey) {

@@ -6,6 +6,8 @@ public struct StageTimes: Sendable, Equatable {
     public var decode: Duration = .zero
     public var resize: Duration = .zero
     public var encode: Duration = .zero
+    /// Measuring sharpness, hash and clipping for the culling hints.
+    public var signals: Duration = .zero
     /// Writing the output folder from the catalogue (thumbnails, pages, batch files), once per run.
     public var write: Duration = .zero
 
@@ -19,6 +21,7 @@ public struct StageTimes: Sendable, Equatable {
         sum.decode += b.decode
         sum.resize += b.resize
         sum.encode += b.encode
+        sum.signals += b.signals
         sum.write += b.write
         return sum
     }
@@ -27,7 +30,10 @@ public struct StageTimes: Sendable, Equatable {
     public var thumbnails: Duration { decode + resize + encode }
 
     public var rows: [(String, Duration)] {
-        [("read", read), ("sha1", hash), ("exif", metadata), ("decode", decode), ("resize", resize), ("encode", encode), ("write", write)]
+        [
+            ("read", read), ("sha1", hash), ("exif", metadata), ("decode", decode), ("resize", resize), ("encode", encode), ("signals", signals),
+            ("write", write),
+        ]
     }
 
     /// Runs `body`, adding its duration to `time`.

@@ -34,6 +34,7 @@ public enum BatchPlanner {
             taggings.append(tagging)
             if let sha1 = record.sha1, record.failure == nil, firstBySHA1[sha1] == nil { firstBySHA1[sha1] = record.relativePath }
         }
+        Culling.apply(to: &entries, records: records, taggings: taggings)
         let naming = assignNames(
             &entries, taggings: taggings, event: manifest.event, previous: previousNames,
             reserved: reservedNames, part: shard.map { "(part \($0.index) of \($0.count))" })

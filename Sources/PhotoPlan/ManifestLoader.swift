@@ -15,6 +15,8 @@ public struct ManifestLoader {
     public var readData: @Sendable (URL) -> Data?
     /// Track logs given besides the manifest's own (`run --gpx`).
     public var extraTracks: [URL]
+    /// Choices files given besides the manifest's `include:` (`run --choices`).
+    public var extraIncludes: [URL] = []
 
     public init(
         fileName: String, directory: URL? = nil, extraTracks: [URL] = [], readData: @escaping @Sendable (URL) -> Data? = { _ in nil }
@@ -30,6 +32,7 @@ public struct ManifestLoader {
         reader.directory = directory
         reader.readData = readData
         reader.extraTracks = extraTracks
+        reader.extraIncludes = extraIncludes
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -47,7 +50,7 @@ public struct ManifestLoader {
         }
         // The track logs count by their bytes: a new or edited track derives every page anew.
         manifest.fingerprint = Fingerprint.of(
-            ([yaml, manifest.event.pageTemplate?.text ?? ""] + reader.trackDigests).joined(separator: "\u{0}"))
+            ([yaml, manifest.event.pageTemplate?.text ?? ""] + reader.trackDigests + reader.includeDigests).joined(separator: "\u{0}"))
         return manifest
     }
 }
@@ -59,6 +62,9 @@ struct NodeReader {
     var directory: URL?
     var readData: @Sendable (URL) -> Data? = { _ in nil }
     var extraTracks: [URL] = []
+    var extraIncludes: [URL] = []
+    /// SHA-1 of each included choices file, for the manifest's fingerprint.
+    var includeDigests: [String] = []
     /// SHA-1 of each track log read, for the manifest's fingerprint.
     var trackDigests: [String] = []
     /// People with `consent: none`: no description may name them.

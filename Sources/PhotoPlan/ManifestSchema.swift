@@ -7,7 +7,8 @@ extension NodeReader {
     mutating func manifest(_ root: Node) -> Manifest? {
         guard
             let top = fields(
-                root, "the manifest", allowed: ["version", "event", "cameras", "scenes", "people", "photos", "tracks", "geotag", "privacy_zones"])
+                root, "the manifest",
+                allowed: ["version", "event", "cameras", "scenes", "people", "photos", "include", "tracks", "geotag", "privacy_zones"])
         else { return nil }
         if let version = required(top, "version", in: "the manifest", at: root), version.string != "1" {
             fail(version, "unsupported manifest version `\(version.string ?? "")`; this photocat reads version 1")
@@ -23,7 +24,8 @@ extension NodeReader {
         checkUnique(people.map(\.id), top["people"]?.value, "person id")
         checkUnique(scenes.map(\.id), top["scenes"]?.value, "scene id")
         checkRangeOverlaps(scenes, at: top["scenes"]?.value)
-        let photos = photoOverrides(top["photos"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)))
+        var photos = photoOverrides(top["photos"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)))
+        readIncludes(top["include"]?.value, event: event, people: personIDs, scenes: Set(scenes.map(\.id)), into: &photos)
         var manifest = Manifest(event: event, cameras: cameras, scenes: scenes, people: people, photos: photos)
         manifest.photoReferences = references
         readTracks(top["tracks"]?.value, into: &manifest)
@@ -336,7 +338,7 @@ extension NodeReader {
         return value
     }
 
-    private mutating func photoOverrides(_ node: Node?, event: Manifest.Event, people: Set<String>, scenes: Set<String>) -> [String: Manifest
+    mutating func photoOverrides(_ node: Node?, event: Manifest.Event, people: Set<String>, scenes: Set<String>) -> [String: Manifest
         .PhotoOverride]
     {
         guard let node else { return [:] }

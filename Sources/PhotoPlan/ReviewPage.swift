@@ -15,10 +15,21 @@ public enum ReviewPage {
         let groups = groups(entries).map { scene, members -> [String: Any] in
             ["scene": scene ?? "No scene", "cards": members.map { card($0, consent: consent) }]
         }
-        var values: [String: Any] = ["title": header.title, "count": entries.count, "filters": filters, "groups": groups]
+        let people = header.people.map { person -> [String: Any] in
+            ["id": person.id, "label": "\(person.name) (consent \(person.consent.rawValue))"]
+        }
+        var values: [String: Any] = [
+            "title": header.title, "count": entries.count, "filters": filters, "groups": groups, "personOptions": people,
+            "scenes": Array(Set(entries.compactMap(\.scene))).sorted(),
+            // Past a few hundred photos, images load as they scroll into view.
+            "lazy": entries.count > lazyFrom,
+        ]
         if let zone = header.timeZone { values["zone"] = zone }
         return template.render(values)
     }
+
+    /// The number of photos from which thumbnails load lazily.
+    public static let lazyFrom = 200
 
     private static let template: MustacheTemplate = {
         _ = ContentTypes.registered
@@ -64,6 +75,15 @@ public enum ReviewPage {
             }.joined(separator: ", ")
         }
         if let wikitext = entry.wikitext { values["wikitext"] = wikitext }
+        values["scene"] = entry.scene ?? ""
+        let hints = entry.hints ?? []
+        values["hints"] = hints.map { ["kind": $0.kind.rawValue, "reason": $0.reason] }
+        values["hintKinds"] = hints.map(\.kind.rawValue).joined(separator: " ")
+        if let group = entry.group {
+            values["group"] = group
+            values["pick"] = !hints.contains { $0.kind == .nearDuplicate }
+        }
+        if let sharpness = entry.sharpness { values["sharpness"] = String(format: "%.0f", sharpness) }
         return values
     }
 

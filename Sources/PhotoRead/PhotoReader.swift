@@ -98,6 +98,7 @@ public struct PhotoReader: Sendable {
             let set = try Thumbnailer.render(jpeg: data, orientation: record.metadata?.orientation, options: thumbnails)
             record.times = record.times + set.times
             record.rendered = set.thumbnails
+            record.signals = set.signals
             record.thumbnails = set.thumbnails.map { ThumbnailFile(size: $0.size, sha1: sha1) }
             note(set.warnings, in: &record, strayBytesNoted: strayBytesNoted)
         } catch let error as JPEGCodecError {

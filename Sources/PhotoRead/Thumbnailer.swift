@@ -4,6 +4,8 @@ import PhotoModel
 public struct ThumbnailSet: Sendable {
     public var thumbnails: [Thumbnail]
     public var warnings = DecodeWarnings()
+    /// Sharpness, look and clipping, measured on the same pixels (nil when nothing was decoded).
+    public var signals: ImageSignals?
     /// Decode, resize and encode times.
     public var times = StageTimes()
 }
@@ -34,6 +36,8 @@ public enum Thumbnailer {
         let fullHeight = decoded.image.height * decoded.scaleDenominator
         var source = decoded.image
         var thumbnails: [Thumbnail] = []
+        // Measured on the smallest image at least as large as the analysis size.
+        var measured = decoded.image
         for size in sizes {
             var fitted = Resampler.fittedSize(width: fullWidth, height: fullHeight, longEdge: size)
             fitted = (min(fitted.width, source.width), min(fitted.height, source.height))
@@ -43,8 +47,10 @@ public enum Thumbnailer {
             }
             let jpeg = try StageTimes.measure(&times.encode) { try JPEGCodec.encode(upright, quality: options.quality) }
             thumbnails.append(Thumbnail(size: size, width: upright.width, height: upright.height, jpeg: jpeg))
+            if resized.longEdge >= ImageSignals.analysisEdge { measured = resized }
             source = resized
         }
-        return ThumbnailSet(thumbnails: thumbnails.reversed(), warnings: decoded.warnings, times: times)
+        let signals = StageTimes.measure(&times.signals) { SignalMeter.measure(measured) }
+        return ThumbnailSet(thumbnails: thumbnails.reversed(), warnings: decoded.warnings, signals: signals, times: times)
     }
 }

@@ -65,9 +65,30 @@ public final class Catalog: Sendable {
     /// Every photo row, by path compared byte for byte.
     public func photos() throws -> [PathKey: PhotoRow] {
         try guarded {
-            let rows = try database.read { db in try PhotoColumns.fetchAll(db) }
-            return Dictionary(rows.map { ($0.row.key, $0.row) }, uniquingKeysWith: { a, _ in a })
+            let (rows, signals) = try database.read { db in
+                (try PhotoColumns.fetchAll(db), try Row.fetchAll(db, sql: "SELECT sha1, value FROM signals"))
+            }
+            let bySHA1 = Dictionary(
+                signals.compactMap { row -> (String, ImageSignals)? in
+                    guard let sha1: String = row["sha1"], let text: String = row["value"],
+                        let value = try? JSONDecoder().decode(ImageSignals.self, from: Data(text.utf8))
+                    else { return nil }
+                    return (sha1, value)
+                }, uniquingKeysWith: { a, _ in a })
+            return Dictionary(
+                rows.map { columns in
+                    var row = columns.row
+                    row.record.signals = row.sha1.flatMap { bySHA1[$0] }
+                    return (row.key, row)
+                }, uniquingKeysWith: { a, _ in a })
         }
+    }
+
+    /// The row's image signals, under its bytes' SHA-1.
+    private static func saveSignals(of row: PhotoRow, in db: Database) throws {
+        guard let sha1 = row.sha1, let signals = row.record.signals else { return }
+        let value = String(decoding: try StableJSON.encoder().encode(signals), as: UTF8.self)
+        try db.execute(sql: "INSERT OR REPLACE INTO signals (sha1, value) VALUES (?, ?)", arguments: [sha1, value])
     }
 
     /// Commits one photo's read result with the thumbnails it rendered: the unit a killed run
@@ -76,6 +97,7 @@ public final class Catalog: Sendable {
         try guarded {
             try database.write { db in
                 try PhotoColumns(row).upsert(db)
+                try Self.saveSignals(of: row, in: db)
                 for (path, jpeg) in thumbnails {
                     try db.execute(sql: "INSERT OR REPLACE INTO thumbnail (path, jpeg) VALUES (?, ?)", arguments: [path, jpeg])
                 }
@@ -117,7 +139,11 @@ public final class Catalog: Sendable {
     ) throws -> RunRow {
         try guarded {
             let committed: RunRow = try database.write { db in
-                for row in rows { try PhotoColumns(row).upsert(db) }
+                for row in rows {
+                    try PhotoColumns(row).upsert(db)
+                    try Self.saveSignals(of: row, in: db)
+                }
+                try db.execute(sql: "DELETE FROM signals WHERE sha1 NOT IN (SELECT sha1 FROM photo WHERE state = 'present' AND sha1 IS NOT NULL)")
                 try db.execute(
                     sql: """
                         DELETE FROM thumbnail WHERE path NOT IN (

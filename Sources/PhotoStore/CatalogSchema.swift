@@ -137,6 +137,14 @@ extension Catalog {
         migrator.registerMigration("v4: run messages") { db in
             try db.alter(table: "run") { t in t.add(column: "message", .text) }
         }
+        migrator.registerMigration("v5: image signals by content") { db in
+            // What the pixels say belongs to the bytes, like the thumbnails: of two files with the
+            // same bytes only one is decoded, and which one depends on the run's timing.
+            try db.create(table: "signals") { t in
+                t.primaryKey("sha1", .text)
+                t.column("value", .jsonText).notNull()
+            }
+        }
         return migrator
     }()
 }

@@ -121,7 +121,9 @@ struct PhotoColumns: Codable {
     init(_ row: PhotoRow) {
         key = Data(row.key.bytes)
         path = row.path
-        (size, mtimeNs, sha1, state, record, metadata) = (row.size, row.mtimeNs, row.sha1, row.state, row.record, row.record.metadata)
+        (size, mtimeNs, sha1, state, metadata) = (row.size, row.mtimeNs, row.sha1, row.state, row.record.metadata)
+        record = row.record
+        record.signals = nil  // kept by content, in the `signals` table
         (readKey, thumbsKey, deriveKey, entry) = (row.readKey, row.thumbsKey, row.deriveKey, row.entry)
         (status, name, reasons, scene) = (row.entry?.status, row.entry?.filename, row.entry?.reasons ?? [], row.entry?.scene)
         (people, captured, outputs) = (row.entry?.people ?? [], row.entry?.captured, row.outputs)

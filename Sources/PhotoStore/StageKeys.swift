@@ -7,7 +7,8 @@ public struct StageKeys: Sendable, Equatable {
     /// Raised when a change to photocat changes what a stage produces, so the next run redoes
     /// that stage (and only that stage) for every photo. Releases that change nothing keep them.
     public var readVersion = 1
-    public var thumbnailVersion = 1
+    /// 2: the read also measures `ImageSignals`.
+    public var thumbnailVersion = 2
     public var deriveVersion = 1
 
     public static let current = StageKeys()

@@ -1,3 +1,4 @@
+import Foundation
 import PhotoModel
 import PhotoRead
 
@@ -66,6 +67,43 @@ public enum Painter {
             }
         }
         return RasterImage(width: width, height: height, components: 3, pixels: pixels)
+    }
+
+    /// The `width`×`height` part of `image` whose top-left corner is at (x, y).
+    public static func crop(_ image: RasterImage, x: Int, y: Int, width: Int, height: Int) -> RasterImage {
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(width * height * image.components)
+        for row in y..<(y + height) {
+            let start = (row * image.width + x) * image.components
+            pixels += image.pixels[start..<(start + width * image.components)]
+        }
+        return RasterImage(width: width, height: height, components: image.components, pixels: pixels)
+    }
+
+    /// The picture out of focus: a Gaussian blur of `sigma` pixels, one axis at a time.
+    public static func blurred(_ image: RasterImage, sigma: Double) -> RasterImage {
+        let radius = Int((3 * sigma).rounded(.up))
+        let weights = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+        let total = weights.reduce(0, +)
+        var current = image
+        for horizontal in [true, false] {
+            var out = current.pixels
+            for y in 0..<current.height {
+                for x in 0..<current.width {
+                    for c in 0..<current.components {
+                        var sum = 0.0
+                        for k in -radius...radius {
+                            let sx = horizontal ? min(current.width - 1, max(0, x + k)) : x
+                            let sy = horizontal ? y : min(current.height - 1, max(0, y + k))
+                            sum += weights[k + radius] * Double(current.pixels[(sy * current.width + sx) * current.components + c])
+                        }
+                        out[(y * current.width + x) * current.components + c] = UInt8(clamping: Int((sum / total).rounded()))
+                    }
+                }
+            }
+            current = RasterImage(width: current.width, height: current.height, components: current.components, pixels: out)
+        }
+        return current
     }
 
     /// The pixels a camera stores for an upright picture when it records `orientation`:

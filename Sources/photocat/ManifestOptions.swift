@@ -4,8 +4,15 @@ import PhotoModel
 import PhotoPlan
 import PhotoCatalog
 
-/// The track-log options `run` and `validate` share, and the manifest they load with them.
-struct GeotagOptions: ParsableArguments {
+/// What `run` and `validate` take beside the manifest (track logs, review choices, the
+/// geotagging limits), and the manifest they load with it.
+struct ManifestOptions: ParsableArguments {
+    @Option(
+        name: .customLong("choices"),
+        help: ArgumentHelp(
+            "A choices file saved from review.html (repeatable), as if the manifest had it in `include:`.", valueName: "file"))
+    var choices: [String] = []
+
     @Option(
         name: .customLong("gpx"),
         help: ArgumentHelp(
@@ -33,9 +40,11 @@ struct GeotagOptions: ParsableArguments {
         }
     }
 
-    /// The manifest at `path` with the track logs and limits given here.
+    /// The manifest at `path` with the files and limits given here.
     func manifest(at path: String) throws -> Manifest {
-        var manifest = try ManifestLoader.load(contentsOf: URL(fileURLWithPath: path), extraTracks: gpx.map { URL(fileURLWithPath: $0) })
+        var manifest = try ManifestLoader.load(
+            contentsOf: URL(fileURLWithPath: path), extraTracks: gpx.map { URL(fileURLWithPath: $0) },
+            extraIncludes: choices.map { URL(fileURLWithPath: $0) })
         manifest.overrideGeotag(maxInterpolation: maxInterpolation, maxExtrapolation: maxExtrapolation)
         return manifest
     }

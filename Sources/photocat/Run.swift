@@ -36,8 +36,8 @@ extension Photocat {
         @Option(name: .customLong("out"), help: "Output folder (created if missing; must not be inside the card).")
         var out: String
 
-        @OptionGroup(title: "Track logs")
-        var geotag: GeotagOptions
+        @OptionGroup(title: "Beside the manifest")
+        var besides: ManifestOptions
 
         @Option(help: "Photos processed at the same time.")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -113,7 +113,7 @@ extension Photocat {
         }
 
         func run() async throws {
-            let manifest = try geotag.manifest(at: self.manifest)
+            let manifest = try besides.manifest(at: self.manifest)
             let options = ThumbnailOptions(sizes: sizes, quality: quality, maxPixels: maxMegapixels * 1_000_000, failOn: failOn)
             let known = try knownSHA1.map { try RunConfiguration.knownSHA1(contentsOf: URL(fileURLWithPath: $0)) } ?? []
             let configuration = RunConfiguration(

@@ -24,8 +24,8 @@ extension Photocat {
         @Option(help: "A card to try the manifest on.")
         var card: String?
 
-        @OptionGroup(title: "Track logs")
-        var geotag: GeotagOptions
+        @OptionGroup(title: "Beside the manifest")
+        var besides: ManifestOptions
 
         @Flag(
             help:
@@ -34,7 +34,7 @@ extension Photocat {
         var decode = false
 
         func run() async throws {
-            let manifest = try geotag.manifest(at: file)
+            let manifest = try besides.manifest(at: file)
             print(
                 "\(file): valid (\(manifest.cameras.count) cameras, \(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)"
             )

@@ -71,7 +71,7 @@ struct BrowserTests {
             #expect(dom.contains("data-loaded=\"yes\""), "the page's script did not run")
             let broken = dom.firstMatch(of: /data-broken-images="([^"]*)"/).map { String($0.1) }
             #expect(broken == "", "thumbnails that did not load: \(broken ?? "none reported")")
-            #expect(dom.components(separatedBy: "<article class=\"card\"").count == 13)
+            #expect(dom.components(separatedBy: "<article class=\"card").count == 15)
             #expect(!log.contains(":CONSOLE"), "console output: \(log.split(separator: "\n").filter { $0.contains(":CONSOLE") })")
         }
     }

@@ -75,7 +75,7 @@ import PhotoCatalog
             let records = scan.files.map(reader.read)
             #expect(records[0].failure?.hasPrefix("cannot read the file") == true)
             #expect(records[0].diagnostics.map(\.id) == [.readUnreadable])
-            #expect(records.dropFirst().filter { $0.failure == nil }.count == 10)  // all but the damaged photo
+            #expect(records.dropFirst().filter { $0.failure == nil }.count == 12)  // all but the damaged photo
             let plan = BatchPlanner.plan(records: records, manifest: try Self.manifest())
             #expect(plan.entries.first { $0.source == victim.relativePath }?.status == .failed)
         }
@@ -104,7 +104,7 @@ import PhotoCatalog
                 ])
             #expect(result.status == 1, "\(result.stderr)")
             #expect(result.stderr.contains("DCIM/100CANON/IMG_0002.JPG: error: [read.unreadable] cannot read the file"), "\(result.stderr)")
-            #expect(result.stdout.contains("12 photos: 7 ready, 2 excluded, 1 duplicate, 2 failed"), "\(result.stdout)")
+            #expect(result.stdout.contains("14 photos: 9 ready, 2 excluded, 1 duplicate, 2 failed"), "\(result.stdout)")
         }
     }
 
@@ -137,13 +137,13 @@ import PhotoCatalog
                 .replacingOccurrences(of: "    name: talks\n", with: "    name: \"/absolute/../../path\"\n")
             let output = folder.appendingPathComponent("out")
             let result = try await Self.run(card, output, manifest: try Self.manifest(text))
-            #expect(result.report.counts.ready == 8)
+            #expect(result.report.counts.ready == 10)
             let names = try PipelineTests.batch(output).compactMap(\.filename)
-            #expect(names.count == 8 && names.allSatisfy { !$0.contains("/") && !$0.contains("\0") && !$0.hasPrefix(".") })
+            #expect(names.count == 10 && names.allSatisfy { !$0.contains("/") && !$0.contains("\0") && !$0.hasPrefix(".") })
             // Only the card and the output folder exist beside each other; every page is in commons/.
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out", "sample-card"])
             let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path)
-            #expect(pages.filter { $0.hasSuffix(".wikitext") }.count == 8)
+            #expect(pages.filter { $0.hasSuffix(".wikitext") }.count == 10)
         }
     }
 }

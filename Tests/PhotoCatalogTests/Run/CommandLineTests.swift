@@ -29,18 +29,18 @@ import PhotoCatalog
                 "run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--jobs", "2", "--settle", "0",
             ])
             #expect(result.status == 1)
-            #expect(result.stdout.contains("12 photos: 8 ready, 2 excluded, 1 duplicate, 1 failed; 1 other file skipped"))
+            #expect(result.stdout.contains("14 photos: 10 ready, 2 excluded, 1 duplicate, 1 failed; 1 other file skipped"))
             #expect(result.stderr.contains("DCIM/100CANON/IMG_0009.JPG: error: [jpeg.damaged]"))
 
             // Without the damaged photo every photo is fine: exit 0, and a second run writes nothing.
             try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0009.JPG"))
             let arguments = ["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--settle", "0"]
             let second = try Self.photocat(arguments)
-            #expect(second.status == 0 && second.stdout.contains("(11 unchanged, 1 removed)"))
+            #expect(second.status == 0 && second.stdout.contains("(13 unchanged, 1 removed)"))
             #expect(second.stderr.contains("DCIM/100CANON/IMG_0009.JPG: note: [card.removed] no longer on the card"))
             let third = try Self.photocat(arguments)
-            #expect(third.status == 0 && third.stdout.contains("11 photos: 8 ready, 2 excluded, 1 duplicate; 1 other file skipped (11 unchanged)"))
-            #expect(third.stdout.contains(": 0 files written, 32 unchanged"))
+            #expect(third.status == 0 && third.stdout.contains("13 photos: 10 ready, 2 excluded, 1 duplicate; 1 other file skipped (13 unchanged)"))
+            #expect(third.stdout.contains(": 0 files written, 38 unchanged"))
         }
     }
 
@@ -100,11 +100,11 @@ import PhotoCatalog
             #expect(try Self.photocat(["status", "--out", out]).status == 74)  // no catalogue yet
             let run = try Self.photocat(["run", card.path, "--manifest", Fixtures.sampleManifest.path, "--out", out, "--settle", "0", "--quiet"])
             // Not a terminal: timestamped lines, the summary and nothing but errors.
-            #expect(run.stdout.split(separator: "\n").count == 1 && run.stdout.hasPrefix("20") && run.stdout.contains("Z 12 photos: 8 ready"))
+            #expect(run.stdout.split(separator: "\n").count == 1 && run.stdout.hasPrefix("20") && run.stdout.contains("Z 14 photos: 10 ready"))
             #expect(!run.stderr.contains("warning:") && run.stderr.contains("error: [jpeg.damaged]"))
             let status = try Self.photocat(["status", "--out", out])
             #expect(status.status == 1)
-            #expect(status.stdout.contains("#1  20") && status.stdout.contains("exit 1  12 photos: 8 ready"))
+            #expect(status.stdout.contains("#1  20") && status.stdout.contains("exit 1  14 photos: 10 ready"))
             #expect(status.stdout.contains("Needs attention:\n  DCIM/100CANON/IMG_0009.JPG  failed: damaged image data"))
             let json = try Self.photocat(["status", "--out", out, "--json"])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

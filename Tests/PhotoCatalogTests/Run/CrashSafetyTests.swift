@@ -64,9 +64,9 @@ import PhotoCatalog
             let clean = folder.appendingPathComponent("clean")
             #expect(try CommandLineTests.photocat(Self.arguments(card: card, output: clean)).status == 1)
             let steps = try Self.killAtEveryStep(card: card, start: nil, scratch: folder, expected: try Self.state(clean))
-            // Every durable step: one run row, 11 thumbnails (written, renamed) and 12 photo
-            // commits, 8 pages and 4 batch files (written, renamed), the closing commit.
-            #expect(steps >= 1 + 22 + 12 + 24 + 1, "only \(steps) steps")
+            // Every durable step: one run row, 13 thumbnails (written, renamed) and 14 photo
+            // commits, 10 pages and 4 batch files (written, renamed), the closing commit.
+            #expect(steps >= 1 + 26 + 14 + 28 + 1, "only \(steps) steps")
         }
     }
 
@@ -80,7 +80,7 @@ import PhotoCatalog
             try FileManager.default.removeItem(at: photos.appendingPathComponent("IMG_0001.JPG"))
             var metadata = PhotoMetadata()
             metadata.dateTimeOriginal = "2026:01:15 14:01:00"
-            try Images.jpeg(seed: 5, metadata: metadata).write(to: photos.appendingPathComponent("IMG_0010.JPG"))
+            try Images.jpeg(seed: 5, metadata: metadata).write(to: photos.appendingPathComponent("IMG_0012.JPG"))
             try Images.jpeg(seed: 6, metadata: metadata).write(to: photos.appendingPathComponent("IMG_0002.JPG"))
             let undisturbed = folder.appendingPathComponent("undisturbed")
             try FileManager.default.copyItem(at: start, to: undisturbed)

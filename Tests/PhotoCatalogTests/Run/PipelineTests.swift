@@ -48,7 +48,7 @@ import PhotoCatalog
             let output = folder.appendingPathComponent("out")
             let result = try await Self.run(card: card, output: output)
 
-            #expect(result.report.counts == RunReport.Counts(photos: 12, ready: 8, excluded: 2, duplicate: 1, failed: 1, skippedFiles: 1))
+            #expect(result.report.counts == RunReport.Counts(photos: 14, ready: 10, excluded: 2, duplicate: 1, failed: 1, skippedFiles: 1))
             #expect(result.report.exitCode == 1)
             let entries = try Self.batch(output)
             #expect(entries == result.entries)
@@ -76,10 +76,10 @@ import PhotoCatalog
             let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter {
                 $0.hasSuffix(".wikitext")
             }
-            #expect(pages.count == 8)
+            #expect(pages.count == 10)
             let csv = try String(contentsOf: output.appendingPathComponent("commons/batch.csv"), encoding: .utf8)
-            #expect(BatchCSVTests.parse(csv).count == 9)  // header and the 8 ready photos
-            #expect(Set(entries.compactMap(\.filename).map { $0.lowercased() }).count == 8)
+            #expect(BatchCSVTests.parse(csv).count == 11)  // header and the 10 ready photos
+            #expect(Set(entries.compactMap(\.filename).map { $0.lowercased() }).count == 10)
         }
     }
 
@@ -136,8 +136,8 @@ import PhotoCatalog
             #expect(try Self.snapshot(output) == outputAfterFirst)  // same bytes, same mtimes: nothing rewritten
             #expect(second.written.written == 0 && second.written.removed == 0)
             // The catalogue answers for every photo: none is opened, let alone decoded.
-            #expect(second.work.unchanged == 12 && second.work.new + second.work.changed + second.work.decoded == 0)
-            #expect(first.work.new == 12 && first.work.decoded == 11)  // all but the second copy of a duplicate
+            #expect(second.work.unchanged == 14 && second.work.new + second.work.changed + second.work.decoded == 0)
+            #expect(first.work.new == 14 && first.work.decoded == 13)  // all but the second copy of a duplicate
             #expect(try Self.snapshot(card) == cardBefore)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("commons/.batch.jsonl.tmp").path))
         }
@@ -151,7 +151,7 @@ import PhotoCatalog
             try FileManager.default.removeItem(at: card.appendingPathComponent("DCIM/100CANON/IMG_0001.JPG"))
             let result = try await Self.run(card: card, output: output)
             #expect(result.written.removed == 3)  // IMG_0001's page and 2 thumbnails; the others keep their names
-            #expect(result.work.removed == 1 && result.work.unchanged == 11)
+            #expect(result.work.removed == 1 && result.work.unchanged == 13)
             let names = try Self.batch(output).compactMap(\.filename)
             #expect(names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 02.jpg"))
             #expect(names.contains("Wikipedia 25 meetup Baku 2026-01-15 talks 03.jpg"))
@@ -159,7 +159,7 @@ import PhotoCatalog
             let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("commons").path).filter {
                 $0.hasSuffix(".wikitext")
             }
-            #expect(pages.count == 7)
+            #expect(pages.count == 9)
         }
     }
 
@@ -172,11 +172,11 @@ import PhotoCatalog
             // A photo taken before all the others in the talks, copied in later.
             var metadata = PhotoMetadata()
             metadata.dateTimeOriginal = "2026:01:15 14:01:00"
-            try Images.jpeg(seed: 77, metadata: metadata).write(to: card.appendingPathComponent("DCIM/100CANON/IMG_0010.JPG"))
+            try Images.jpeg(seed: 77, metadata: metadata).write(to: card.appendingPathComponent("DCIM/100CANON/IMG_0012.JPG"))
             _ = try await Self.run(card: card, output: output)
             let after = Dictionary(uniqueKeysWithValues: try Self.batch(output).compactMap { e in e.filename.map { (e.source, $0) } })
             for (source, name) in before { #expect(after[source] == name, "\(source) was renamed") }
-            #expect(after["DCIM/100CANON/IMG_0010.JPG"] == "Wikipedia 25 meetup Baku 2026-01-15 talks 04.jpg")
+            #expect(after["DCIM/100CANON/IMG_0012.JPG"] == "Wikipedia 25 meetup Baku 2026-01-15 talks 04.jpg")
         }
     }
 

@@ -66,7 +66,7 @@ struct UploaderTests {
             let notices = NoticeList()
             let steps = try await Uploader(output: setup.output, card: nil, options: setup.options()).run(notice: { notices.add($0.text) })
             #expect(notices.all == ["TestWiki has no WikibaseMediaInfo: the batch's structured data (captions, depicts, …) is not written there"])
-            #expect(steps.filter { $0.outcome == .uploaded }.count == 7)
+            #expect(steps.filter { $0.outcome == .uploaded }.count == 9)
             let refused = try #require(steps.first { $0.outcome == .refused })
             #expect(refused.filename.contains("forbidden venue") && refused.detail.contains("titleblacklist"), "\(refused)")
             let (api, _) = try await setup.api()
@@ -77,11 +77,11 @@ struct UploaderTests {
             }
             // A second run asks nothing: everything is on record.
             let again = try await setup.upload()
-            #expect(again.count == 8 && again.allSatisfy(\.earlier))
+            #expect(again.count == 10 && again.allSatisfy(\.earlier))
             let rows = try Catalog(folder: setup.output, writable: false).uploads(wiki: setup.wiki.endpoint.absoluteString)
-            #expect(rows.values.filter { $0.outcome == .uploaded && $0.pageID != nil && $0.wikiName != nil }.count == 7)
+            #expect(rows.values.filter { $0.outcome == .uploaded && $0.pageID != nil && $0.wikiName != nil }.count == 9)
             let status = try CommandLineTests.photocat(["status", "--out", setup.output.path])
-            #expect(status.stdout.contains("Uploads to \(setup.wiki.endpoint.absoluteString): 7 uploaded, 1 refused"), "\(status.stdout)")
+            #expect(status.stdout.contains("Uploads to \(setup.wiki.endpoint.absoluteString): 9 uploaded, 1 refused"), "\(status.stdout)")
         }
     }
 
@@ -137,7 +137,7 @@ struct UploaderTests {
             try wiki.start()
             let steps = try await setup.upload()
             #expect(steps.filter(\.earlier).count == 3)
-            #expect(steps.filter { $0.outcome == .uploaded }.count == 7)
+            #expect(steps.filter { $0.outcome == .uploaded }.count == 9)
             let (api, _) = try await setup.api()
             for entry in try PipelineTests.batch(setup.output) where entry.status == .ready && !entry.filename!.contains("forbidden") {
                 #expect(try await api.files(withSHA1: entry.sha1!).count == 1, "\(entry.source)")
@@ -152,7 +152,7 @@ struct UploaderTests {
                 $0.user = nil
                 $0.password = nil
             }
-            #expect(dry.count == 8 && dry.filter { $0.outcome == .uploaded }.count == 8)
+            #expect(dry.count == 10 && dry.filter { $0.outcome == .uploaded }.count == 10)
             #expect(try Catalog(folder: setup.output, writable: false).uploads(wiki: setup.wiki.endpoint.absoluteString).isEmpty)
             let limited = try await setup.upload { $0.limit = 2 }
             #expect(limited.filter { $0.outcome == .uploaded }.count == 2)
@@ -165,7 +165,7 @@ struct UploaderTests {
             let batch = setup.output.appendingPathComponent("commons/batch.jsonl")
             try Data("not a batch\n".utf8).write(to: batch)
             let dry = try await setup.upload { $0.dryRun = true }
-            #expect(dry.count == 8 && dry.filter { $0.outcome == .uploaded }.count == 8)
+            #expect(dry.count == 10 && dry.filter { $0.outcome == .uploaded }.count == 10)
             try FileManager.default.removeItem(at: setup.output.appendingPathComponent("commons"))
             let steps = try await setup.upload { $0.limit = 1 }
             #expect(steps.filter { $0.outcome == .uploaded }.count == 1)
