@@ -2,6 +2,7 @@
 #   make demo   install what is missing, build, run photocat on the sample card
 #   make test   install what is missing, build, run the test suite
 
+SHELL    := /bin/bash
 SWIFT    ?= swift
 OUT      ?= demo-output
 PREFIX   ?= /usr/local
@@ -39,9 +40,14 @@ demo: build
 	echo "  catalog.sqlite           every photo and run: try $(RELEASE)/photocat status --out $(OUT)"; \
 	echo "(exit status $$status: the sample card has one damaged photo on purpose)"
 
+# The suite's own log is kept in .build/test.log; what it skipped (no corpus, no Chromium, no
+# MediaWiki, no exiftool) is listed at the end with the reason, so a green run says what it left out.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log; status=$$?; \
+	skipped=$$(grep -E "(Test|Suite) .* skipped" .build/test.log | sed -E 's/^[^A-Za-z]*//' | sort -u); \
+	if [ -n "$$skipped" ]; then echo; echo "Skipped ($$(echo "$$skipped" | wc -l)):"; echo "$$skipped" | sed 's/^/  /'; \
+	else echo; echo "Nothing was skipped."; fi; exit $$status
 
 # The whole suite under AddressSanitizer (with LeakSanitizer) and under ThreadSanitizer, each in
 # a build folder of its own so the normal build stays as it is.
@@ -57,9 +63,18 @@ test-tsan: deps
 fuzz: deps
 	fuzz/run $(SECONDS)
 
+# The binary, its man page (made by swift-argument-parser's generate-manual plugin from the
+# command definitions) and shell completions. No root needed with PREFIX=~/.local.
 install: build
-	install -d $(PREFIX)/bin
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+		$(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(RELEASE)/photocat $(PREFIX)/bin/photocat
+	$(SWIFT) package generate-manual >/dev/null
+	install -m 644 .build/plugins/GenerateManual/outputs/photocat/photocat.1 $(PREFIX)/share/man/man1/photocat.1
+	$(RELEASE)/photocat --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/photocat
+	$(RELEASE)/photocat --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_photocat
+	$(RELEASE)/photocat --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/photocat.fish
+	@echo "photocat installed in $(PREFIX)/bin, with its man page and bash, zsh and fish completions"
 
 # The code's layout, as .swift-format describes it (swift-format comes with the Swift toolchain).
 FORMATTED := Sources Tests Package.swift fuzz/target
@@ -73,8 +88,8 @@ lint:
 fixtures: deps
 	$(SWIFT) run photocat-fixtures fixtures/sample-card
 
-# Rewrites the README's exiftool agreement table from what ExiftoolAgreementTests measures on
-# ../shared/corpus/dev (the suite fails while the README says something else).
+# Rewrites the exiftool agreement table of docs/exif-and-time.md from what ExiftoolAgreementTests
+# measures on ../shared/corpus/dev (the suite fails while the page says something else).
 agreement: deps
 	PHOTOCAT_RECORD_AGREEMENT=1 $(SWIFT) test --filter ExiftoolAgreementTests
 
@@ -94,7 +109,7 @@ bench: deps
 bench-rerun: deps
 	bench/rerun
 
-# What a day-long GPX track costs to load (writes the README's figure).
+# What a day-long GPX track costs to load (writes the figure in docs/exif-and-time.md).
 bench-track: deps
 	bench/track
 

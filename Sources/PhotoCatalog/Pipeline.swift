@@ -218,7 +218,7 @@ public struct Pipeline: Sendable {
             // Most likely a second card pointed at the same output folder by mistake.
             removed.append(
                 Diagnostic(
-                    .warning, .cardChanged, path: ".",
+                    .warning, .cardChanged, path: configuration.card.path,
                     "the last run read \(previousCard); the \(plan.removed.count) photos not on \(configuration.card.path) left the batch. Give each card its own --out, or copy the cards into one folder"
                 ))
         }
@@ -234,7 +234,7 @@ public struct Pipeline: Sendable {
         // A card being copied can have hundreds of such files: one line then, not hundreds.
         if plan.settling.count > 5 {
             let first = plan.settling.prefix(3).map(\.relativePath).joined(separator: ", ")
-            return removed + [Diagnostic(.note, .cardSettling, path: ".", "\(plan.settling.count) photos (\(first), …) \(why)")]
+            return removed + [Diagnostic(.note, .cardSettling, path: configuration.card.path, "\(plan.settling.count) photos (\(first), …) \(why)")]
         }
         return removed + plan.settling.map { Diagnostic(.note, .cardSettling, path: $0.relativePath, why) }
     }

@@ -34,7 +34,8 @@ public enum Projection {
         let output = output.standardizedFileURL
         guard FileManager.default.fileExists(atPath: output.appendingPathComponent(Catalog.fileName).path) else {
             throw PhotoCatalogError.catalog(
-                output.appendingPathComponent(Catalog.fileName).path, "not found; has `photocat run` written to \(output.path)?")
+                output.appendingPathComponent(Catalog.fileName).path,
+                "not found: no run has finished in \(output.path) yet (is it the folder `photocat run --out` wrote?)")
         }
         let lock = try OutputLock(folder: output)
         defer { withExtendedLifetime(lock) {} }

@@ -18,7 +18,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Every diagnostic photocat gives, by the stable id printed in brackets and kept in
-    /// report.json. README "Diagnostics" lists them.
+    /// report.json. docs/diagnostics.md lists them.
     public enum ID: String, Sendable, Hashable, Codable, CaseIterable {
         // The card walk.
         case scanUnreadableFolder = "scan.unreadable-folder"

@@ -5,7 +5,7 @@ import PhotoModel
 public typealias LocalizedText = [String: String]
 
 /// What the photographer knows about the event, written once per card (YAML, `version: 1`).
-/// See README "The manifest" for the schema.
+/// docs/manifest.md describes the schema.
 public struct Manifest: Sendable, Equatable {
     public var event: Event
     public var cameras: [Camera]

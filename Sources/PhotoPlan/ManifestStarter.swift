@@ -8,7 +8,7 @@ public enum ManifestStarter {
         let times = photos.compactMap { $0.metadata.flatMap { CaptureTime.resolve($0)?.cameraLocal } }.sorted()
         var lines = [
             "# Manifest for \(cardName), started by `photocat init`. Fill in the <…> placeholders,",
-            "# then check it with `photocat validate THIS_FILE --card CARD`. See the README for every key.",
+            "# then check it with `photocat validate THIS_FILE --card CARD`. docs/manifest.md in photocat's source lists every key.",
             "version: 1",
             "",
             "event:",

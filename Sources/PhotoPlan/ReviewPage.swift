@@ -8,18 +8,18 @@ import PhotoModel
 public enum ReviewPage {
     /// `header` gives the title, and each person's name and consent, shown beside each photo.
     public static func render(entries: [BatchEntry], header: BatchHeader) -> String {
-        let consent = Dictionary(header.people.map { ($0.id, $0.consent) }, uniquingKeysWith: { a, _ in a })
+        let people = Dictionary(header.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let filters = BatchEntry.Status.allCases.enumerated().map { index, status -> [String: Any] in
             ["status": status.rawValue, "count": entries.filter { $0.status == status }.count, "first": index == 0]
         }
         let groups = groups(entries).map { scene, members -> [String: Any] in
-            ["scene": scene ?? "No scene", "cards": members.map { card($0, consent: consent) }]
+            ["scene": scene ?? "No scene", "cards": members.map { card($0, people: people) }]
         }
-        let people = header.people.map { person -> [String: Any] in
+        let options = header.people.map { person -> [String: Any] in
             ["id": person.id, "label": "\(person.name) (consent \(person.consent.rawValue))"]
         }
         var values: [String: Any] = [
-            "title": header.title, "count": entries.count, "filters": filters, "groups": groups, "personOptions": people,
+            "title": header.title, "count": entries.count, "filters": filters, "groups": groups, "personOptions": options,
             "scenes": Array(Set(entries.compactMap(\.scene))).sorted(),
             // Past a few hundred photos, images load as they scroll into view.
             "lazy": entries.count > lazyFrom,
@@ -54,7 +54,13 @@ public enum ReviewPage {
     }
 
     /// One photo's values for the template.
-    static func card(_ entry: BatchEntry, consent: [String: Consent]) -> [String: Any] {
+    static func card(_ entry: BatchEntry, people: [String: BatchHeader.Person]) -> [String: Any] {
+        // Reasons name people by id in backticks (`murad`): a person reads their names.
+        func readable(_ text: String) -> String {
+            var text = text
+            for (id, person) in people { text = text.replacingOccurrences(of: "`\(id)`", with: person.name) }
+            return text.replacingOccurrences(of: "`", with: "")
+        }
         var values: [String: Any] = [
             "status": entry.status.rawValue, "name": entry.filename ?? entry.source, "source": entry.source,
             "captured": captured(entry),
@@ -63,21 +69,21 @@ public enum ReviewPage {
             values["thumbnail"] = thumbnail
             values["sha1"] = entry.sha1 ?? ""
         }
-        if !entry.reasons.isEmpty { values["reasons"] = entry.reasons.joined(separator: "; ") }
+        if !entry.reasons.isEmpty { values["reasons"] = readable(entry.reasons.joined(separator: "; ")) }
         if !entry.people.isEmpty {
             values["people"] = entry.people.map { id in
-                switch consent[id] {
-                case .full?: "\(id) (named)"
-                case .group?: "\(id) (group consent, not named)"
-                case .none?: "\(id) (no consent)"
-                case nil: id
+                guard let person = people[id] else { return id }
+                return switch person.consent {
+                case .full: "\(person.name) (named)"
+                case .group: "\(person.name) (group consent, not named)"
+                case .none: "\(person.name) (no consent)"
                 }
             }.joined(separator: ", ")
         }
         if let wikitext = entry.wikitext { values["wikitext"] = wikitext }
         values["scene"] = entry.scene ?? ""
         let hints = entry.hints ?? []
-        values["hints"] = hints.map { ["kind": $0.kind.rawValue, "reason": $0.reason] }
+        values["hints"] = hints.map { ["kind": $0.kind.rawValue, "reason": readable($0.reason)] }
         values["hintKinds"] = hints.map(\.kind.rawValue).joined(separator: " ")
         if let group = entry.group {
             values["group"] = group

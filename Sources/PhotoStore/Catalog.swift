@@ -21,7 +21,8 @@ public final class Catalog: Sendable {
     public init(folder: URL, writable: Bool = true) throws {
         url = folder.appendingPathComponent(Self.fileName)
         if !writable, !FileManager.default.fileExists(atPath: url.path) {
-            throw PhotoCatalogError.catalog(url.path, "not found; has `photocat run` written to \(folder.path)?")
+            throw PhotoCatalogError.catalog(
+                url.path, "not found: no run has finished in \(folder.path) yet (is it the folder `photocat run --out` wrote?)")
         }
         var configuration = Configuration()
         configuration.readonly = !writable

@@ -3,7 +3,7 @@ import PhotoModel
 
 /// One photo in `catalog.sqlite` (table `photo`): what the scan saw, what the read stage
 /// learnt, what was derived from it (its whole batch line: status, name, page, structured
-/// data), and the key each stage's result was computed from. README "The catalogue" documents
+/// data), and the key each stage's result was computed from. docs/nightly.md ("The catalogue") documents
 /// the columns for people querying it with `sqlite3`.
 public struct PhotoRow: Sendable, Equatable {
     public enum State: String, Sendable, Codable {

@@ -67,7 +67,7 @@ public final class WikiAPI: @unchecked Sendable {
                 keepCookies(from: response)
             } catch {
                 guard attempt < attempts else {
-                    throw Failure(code: "http", info: "cannot reach \(endpoint.absoluteString): \(error.localizedDescription)")
+                    throw Failure(code: "http", info: "cannot be reached: \(error.localizedDescription)")
                 }
                 try await Task.sleep(for: wait)
                 wait *= 2

@@ -20,7 +20,7 @@ extension Photocat {
         func run() throws {
             let written = try Projection.rebuild(output: URL(fileURLWithPath: out))
             let removed = written.removed > 0 ? ", \(written.removed) stale removed" : ""
-            Log.say("\(out): \(written.written) files written, \(written.unchanged) unchanged\(removed)")
+            Log.say("\(out): \(counted(written.written, "file")) written, \(counted(written.unchanged, "file")) unchanged\(removed)")
         }
     }
 

@@ -7,7 +7,7 @@ import PhotoStore
 import PhotoUpload
 import PhotoCatalog
 
-/// Exit codes, documented in `--help` and the README; those of errors that stop a whole run
+/// Exit codes, documented in `--help` and docs/diagnostics.md; those of errors that stop a whole run
 /// (74, 75, 130, 143) come from `PhotoCatalogError.exitCode`.
 enum ExitStatus {
     static let somePhotosFailed: Int32 = 1
@@ -23,20 +23,26 @@ struct Photocat: AsyncParsableCommand {
             and scenes from a manifest you write once, and plans Commons file names and file pages.
 
             Exit codes:
-              0   every photo is fine (excluded and duplicate photos are fine)
-              1   some photos failed (see report.json); or the run was refused
-                  because it would empty the batch (is the card mounted?)
-              2   usage or manifest error, or the card is missing
-              74  the output folder or its catalogue cannot be written (disk
-                  full, permissions), or the wiki cannot be reached or refuses
-                  the login (upload)
-              75  another run holds the output folder's lock; try again later
-              130 stopped by SIGINT, 143 by SIGTERM; the photos read so far
-                  are kept
+              0    every photo is fine
+                   (excluded photos and duplicates are fine)
+              1    some photos failed (see report.json),
+                   or the run was refused: is the card mounted?
+              2    a usage or manifest error, or no card
+              74   the output folder cannot be written
+                   (disk full, permissions),
+                   or the wiki cannot be reached or refuses the login
+              75   another run holds the output folder; try later
+              130  stopped by SIGINT, 143 by SIGTERM
+                   (the photos read so far are kept)
             """,
         version: PhotocatVersion.current,
         subcommands: [Run.self, Upload.self, Status.self, Project.self, Adopt.self, Inspect.self, Validate.self, Initialize.self]
     )
+}
+
+/// "1 camera", "3 cameras".
+func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+    "\(n) \(n == 1 ? one : many ?? one + "s")"
 }
 
 /// Prints a message on standard error.
@@ -47,8 +53,18 @@ func complain(_ message: String) {
 @main
 enum Main {
     static func main() async {
+        var command: ParsableCommand
         do {
-            var command = try Photocat.parseAsRoot()
+            command = try Photocat.parseAsRoot()
+        } catch {
+            let code = Photocat.exitCode(for: error)
+            if code == .success {
+                Photocat.exit(withError: error)  // --help, --version
+            }
+            complain(Photocat.fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? ExitStatus.usageOrManifest : code.rawValue)
+        }
+        do {
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -63,13 +79,18 @@ enum Main {
         } catch let error as PhotoCatalogError {
             Log.warn("photocat: \(error)")
             Foundation.exit(error.exitCode)
+        } catch let error as ValidationError {
+            // A value refused once the command runs (a password file others can read): the
+            // message, not the whole usage.
+            complain("photocat: error: \(error.message)")
+            Foundation.exit(ExitStatus.usageOrManifest)
         } catch {
             let code = Photocat.exitCode(for: error)
             if code == .success {
-                Photocat.exit(withError: error)  // --help, --version
+                Photocat.exit(withError: error)  // `photocat` alone: its help
             }
-            complain(Photocat.fullMessage(for: error))
-            Foundation.exit(code == .validationFailure ? ExitStatus.usageOrManifest : code.rawValue)
+            complain("photocat: error: \(Photocat.message(for: error))")
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -141,7 +141,7 @@ extension Photocat {
             if !quiet {
                 let removed = result.written.removed > 0 ? ", \(result.written.removed) stale removed" : ""
                 Log.say(
-                    "Output in \(configuration.output.path): \(result.written.written) files written, \(result.written.unchanged) unchanged\(removed)"
+                    "Output in \(configuration.output.path): \(counted(result.written.written, "file")) written, \(counted(result.written.unchanged, "file")) unchanged\(removed)"
                 )
             }
             if timings { printTimings(result.times, photos: result.report.counts.photos) }

@@ -36,7 +36,12 @@ extension Photocat {
         func run() async throws {
             let manifest = try besides.manifest(at: file)
             print(
-                "\(file): valid (\(manifest.cameras.count) cameras, \(manifest.scenes.count) scenes, \(manifest.people.count) people, \(manifest.photos.count) photo entries)"
+                "\(file): valid: "
+                    + [
+                        counted(manifest.cameras.count, "camera"), counted(manifest.scenes.count, "scene"),
+                        manifest.people.count == 1 ? "1 person" : "\(manifest.people.count) people",
+                        counted(manifest.photos.count, "photo entry", "photo entries"),
+                    ].joined(separator: ", ")
             )
             manifest.trackNotes.forEach { print("track log \($0)") }
             guard let card else { return }

@@ -22,7 +22,8 @@ extension ReviewPage {
         .card.in-group { border-left: 6px solid #a2a9b1; } .card.pick { border-left-color: #14866d; }
         .card.chosen-exclude { opacity: .55; }
         .card img { width: 100%; height: 190px; object-fit: contain; background: #eaecf0; }
-        .name { font-weight: 600; overflow-wrap: anywhere; }
+        .name { font-weight: 600; }
+        .path { overflow-wrap: anywhere; }
         .status { display: inline-block; padding: 0 .5em; border-radius: 3px; color: #fff; font-size: 12px; }
         .ready { background: #14866d; } .excluded { background: #ac6600; } .duplicate { background: #72777d; } .failed { background: #d73333; }
         .reasons { color: #54595d; margin: .3em 0; } pre { white-space: pre-wrap; font-size: 12px; background: #f8f9fa; padding: .5em; }
@@ -65,7 +66,7 @@ extension ReviewPage {
         {{# group }}
         <div class="badge">{{# pick }}the pick of its burst{{/ pick }}{{^ pick }}in a burst{{/ pick }}{{# sharpness }}, sharpness {{ sharpness }}{{/ sharpness }}</div>
         {{/ group }}
-        <div>Source: {{ source }}</div>
+        <div class="path">Source: {{ source }}</div>
         {{# people }}
         <div>People: {{ people }}</div>
         {{/ people }}

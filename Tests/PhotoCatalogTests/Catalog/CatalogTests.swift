@@ -79,15 +79,15 @@ import PhotoCatalog
     @Test func statusNeedsAnExistingCatalogue() async throws {
         try await Fixtures.withTemporaryFolder { folder in
             let error = #expect(throws: PhotoCatalogError.self) { try Catalog(folder: folder, writable: false) }
-            #expect(error?.description.contains("has `photocat run` written to") == true)
+            #expect(error?.description.contains("no run has finished in") == true)
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(Catalog.fileName).path))
         }
     }
 
-    /// The README's example queries run as printed against a real catalogue.
+    /// The example queries of docs/nightly.md run as printed against a real catalogue.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "the sqlite3 command is not installed"))
     func theReadmeQueriesWork() async throws {
-        let readme = try String(contentsOf: Fixtures.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/nightly.md"), encoding: .utf8)
         let queries = readme.split(separator: "\n").filter { $0.hasPrefix("sqlite3 DIR/catalog.sqlite ") }
         #expect(queries.count >= 4)
         try await Fixtures.withTemporaryFolder { folder in

@@ -123,13 +123,13 @@ import PhotoCatalog
             let result = try CommandLineTests.photocat(["project", "--out", output.path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(try Self.files(output) == expected)
-            #expect(result.stdout.contains("\(expected.count) files written, 0 unchanged"))
+            #expect(result.stdout.contains("\(expected.count) files written, 0 files unchanged"))
 
             // A page changed by hand is put back; the rest is left alone.
             let page = try #require(expected.keys.first { $0.hasSuffix(".wikitext") })
             try Data("edited".utf8).write(to: output.appendingPathComponent(page))
             let again = try CommandLineTests.photocat(["project", "--out", output.path])
-            #expect(again.stdout.contains("1 files written, \(expected.count - 1) unchanged"))
+            #expect(again.stdout.contains("1 file written, \(expected.count - 1) files unchanged"))
             #expect(try Self.files(output) == expected)
         }
     }

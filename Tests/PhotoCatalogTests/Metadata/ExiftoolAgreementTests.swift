@@ -4,8 +4,8 @@ import PhotoModel
 import PhotoRead
 
 /// `inspect --json` against exiftool's answers on every JPEG of the development corpus and its
-/// `bad/` folder. The README's agreement table is written from what this suite measures:
-/// `make agreement` rewrites it, and the suite fails while the README says something else.
+/// `bad/` folder. The agreement table of docs/exif-and-time.md is written from what this suite
+/// measures: `make agreement` rewrites it, and the suite fails while the page says something else.
 @Suite(.enabled(if: Fixtures.corpus != nil, Fixtures.corpusMissing))
 struct ExiftoolAgreementTests {
     /// Every remaining difference, with the reason. The test fails if one disappears too, so
@@ -33,7 +33,7 @@ struct ExiftoolAgreementTests {
         )
     }
 
-    /// The figures and the table of the README, measured here.
+    /// The figures and the table of docs/exif-and-time.md, measured here.
     @Test func theReadmeTableIsWhatThisSuiteMeasures() throws {
         var comparison = ExiftoolComparison(root: Fixtures.corpus!)
         var pairs = 0, differences = 0
@@ -49,7 +49,7 @@ struct ExiftoolAgreementTests {
         #expect(agreement >= 0.995, "\(pairs - differences) of \(pairs) pairs agree")
         let table = AgreementTable(
             files: Self.files.count, pairs: pairs, differences: differences, perField: comparison.perField, unreadSerials: unreadSerials)
-        try table.check(readme: Fixtures.repository.appendingPathComponent("README.md"))
+        try table.check(page: Fixtures.repository.appendingPathComponent("docs/exif-and-time.md"))
     }
 
     /// Every file of the corpus, JPEG or not, gives a line or a per-file error, and quickly.
@@ -63,7 +63,7 @@ struct ExiftoolAgreementTests {
     }
 }
 
-/// The README's block between `<!-- agreement -->` and `<!-- /agreement -->`.
+/// The block of docs/exif-and-time.md between `<!-- agreement -->` and `<!-- /agreement -->`.
 struct AgreementTable {
     var files: Int
     var pairs: Int
@@ -138,18 +138,18 @@ struct AgreementTable {
         String(format: "%.2f %%", Double(part) * 100 / Double(max(whole, 1)))
     }
 
-    /// Rewrites the README's block under PHOTOCAT_RECORD_AGREEMENT=1, else expects it to match.
-    func check(readme url: URL) throws {
+    /// Rewrites the page's block under PHOTOCAT_RECORD_AGREEMENT=1, else expects it to match.
+    func check(page url: URL) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
         guard let start = text.range(of: Self.begin), let stop = text.range(of: Self.end, range: start.upperBound..<text.endIndex) else {
-            Issue.record("README.md has no agreement block (\(Self.begin) … \(Self.end))")
+            Issue.record("\(url.lastPathComponent) has no agreement block (\(Self.begin) … \(Self.end))")
             return
         }
         let current = String(text[start.lowerBound..<stop.upperBound])
         if ProcessInfo.processInfo.environment["PHOTOCAT_RECORD_AGREEMENT"] == "1" {
             try text.replacingCharacters(in: start.lowerBound..<stop.upperBound, with: markdown).write(to: url, atomically: true, encoding: .utf8)
         } else {
-            #expect(current == markdown, "README.md's agreement table is stale; run `make agreement`:\n\(markdown)")
+            #expect(current == markdown, "\(url.lastPathComponent)'s agreement table is stale; run `make agreement`:\n\(markdown)")
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PhotoModel
 import Testing
 
-/// What the README says of photocat's own build holds: the module graph is Package.swift's,
+/// What docs/development.md says of photocat's own build holds: the module graph is Package.swift's,
 /// only the reader and the codec import C, the library carries no unsafe flags, and every
 /// diagnostic id is documented.
 @Suite struct DevelopmentTests {
@@ -53,12 +53,12 @@ import Testing
         return try JSONDecoder().decode(Package.self, from: Data(result.stdout.utf8)).targets
     }
 
-    static func readme() throws -> String {
-        try String(contentsOf: Fixtures.repository.appendingPathComponent("README.md"), encoding: .utf8)
+    static func page(_ path: String) throws -> String {
+        try String(contentsOf: Fixtures.repository.appendingPathComponent(path), encoding: .utf8)
     }
 
     @Test func theReadmeModuleGraphIsThePackages() throws {
-        let readme = try Self.readme()
+        let readme = try Self.page("docs/development.md")
         let start = try #require(readme.range(of: "```text\nphotocat          ->"))
         let lines = readme[start.lowerBound...].dropFirst("```text\n".count).split(separator: "\n").prefix { !$0.hasPrefix("```") }
         var documented: [String: Set<String>] = [:]
@@ -89,8 +89,8 @@ import Testing
     }
 
     @Test func everyDiagnosticIDIsDocumented() throws {
-        let readme = try Self.readme()
-        let missing = Diagnostic.ID.allCases.filter { !readme.contains("`\($0.rawValue)`") }
-        #expect(missing.isEmpty, "not in the README: \(missing.map(\.rawValue))")
+        let page = try Self.page("docs/diagnostics.md")
+        let missing = Diagnostic.ID.allCases.filter { !page.contains("`\($0.rawValue)`") }
+        #expect(missing.isEmpty, "not in docs/diagnostics.md: \(missing.map(\.rawValue))")
     }
 }
