@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PhotoModel
 import PhotoRead
+import SampleCard
 
 /// Sharpness and the perceptual hash on the development corpus's real photos, against copies
 /// made blurry (Gaussian defocus, motion) or made into a burst (a shifted crop, brighter).
@@ -47,7 +48,7 @@ struct SignalMeterTests {
         let sharp = Self.signals(original).sharpness
         try #require(sharp > 5, "\(path) has almost no detail to lose")
         let radius = Double(original.longEdge) / 150  // defocus a photographer would see
-        for (kind, blurred) in [("gaussian", Blur.gaussian(original, sigma: radius)), ("motion", Blur.motion(original, length: Int(radius * 4)))] {
+        for (kind, blurred) in [("gaussian", Painter.blurred(original, sigma: radius)), ("motion", Blur.motion(original, length: Int(radius * 4)))] {
             let soft = Self.signals(blurred).sharpness
             #expect(soft < 0.3 * sharp, "\(kind): \(soft) against \(sharp)")
         }
@@ -57,7 +58,8 @@ struct SignalMeterTests {
     func aBurstFrameHashesClose(path: String) throws {
         let original = try Self.image(path)
         let base = Self.signals(original)
-        let shifted = Blur.crop(original, dx: original.width / 100, dy: original.height / 100)
+        let (dx, dy) = (original.width / 100, original.height / 100)
+        let shifted = Painter.crop(original, x: dx, y: dy, width: original.width - dx, height: original.height - dy)
         let brighter = Blur.brighten(original, by: 12)
         #expect(base.distance(to: Self.signals(shifted)) <= 12, "\(path): a 1 % shift")
         #expect(base.distance(to: Self.signals(brighter)) <= 12, "\(path): brighter")
@@ -77,16 +79,8 @@ struct SignalMeterTests {
     }
 }
 
-/// Image edits for the tests: blur, crop, exposure.
+/// Image edits for the tests beside the sample card's (`Painter.blurred`, `Painter.crop`): motion blur, exposure.
 enum Blur {
-    static func gaussian(_ image: RasterImage, sigma: Double) -> RasterImage {
-        let radius = Int((3 * sigma).rounded(.up))
-        let weights = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
-        let total = weights.reduce(0, +)
-        let kernel = weights.map { $0 / total }
-        return convolve(convolve(image, kernel, horizontal: true), kernel, horizontal: false)
-    }
-
     static func motion(_ image: RasterImage, length: Int) -> RasterImage {
         let n = max(3, length | 1)
         return convolve(image, [Double](repeating: 1 / Double(n), count: n), horizontal: true)
@@ -107,17 +101,6 @@ enum Blur {
                     out[(y * w + x) * c + ch] = UInt8(max(0, min(255, sum.rounded())))
                 }
             }
-        }
-        return RasterImage(width: w, height: h, components: c, pixels: out)
-    }
-
-    static func crop(_ image: RasterImage, dx: Int, dy: Int) -> RasterImage {
-        let (w, h, c) = (image.width - dx, image.height - dy, image.components)
-        var out = [UInt8]()
-        out.reserveCapacity(w * h * c)
-        for y in 0..<h {
-            let start = ((y + dy) * image.width + dx) * c
-            out += image.pixels[start..<(start + w * c)]
         }
         return RasterImage(width: w, height: h, components: c, pixels: out)
     }
