@@ -45,7 +45,7 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log; status=$$?; \
-	skipped=$$(grep -E "(Test|Suite) .* skipped" .build/test.log | sed -E 's/^[^A-Za-z]*//' | sort -u); \
+	skipped=$$(grep -E "^[^A-Za-z]*(Test|Suite) [^ ]+ skipped" .build/test.log | sed -E 's/^[^A-Za-z]*//' | sort -u); \
 	if [ -n "$$skipped" ]; then echo; echo "Skipped ($$(echo "$$skipped" | wc -l)):"; echo "$$skipped" | sed 's/^/  /'; \
 	else echo; echo "Nothing was skipped."; fi; exit $$status
 
