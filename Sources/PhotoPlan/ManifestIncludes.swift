@@ -11,7 +11,7 @@ extension NodeReader {
         _ node: Node?, event: Manifest.Event, people: Set<String>, scenes: Set<String>, into photos: inout [String: Manifest.PhotoOverride]
     ) {
         var files = entries(node, "include").map { path, item -> (URL, String, Node?) in
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (directory ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+            let url = resolved(path)
             return (url, path, item)
         }
         files += extraIncludes.map { ($0, $0.path, nil) }

@@ -78,6 +78,11 @@ struct NodeReader {
         self.file = file
     }
 
+    /// A file the manifest names: absolute, or relative to the manifest.
+    func resolved(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : (directory ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+    }
+
     mutating func fail(_ node: Node?, _ message: String) {
         let mark = node?.mark
         issues.append(ManifestIssue(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))

@@ -104,7 +104,7 @@ extension NodeReader {
     /// A Mustache file, relative to the manifest, checked now so a typo fails before any work.
     private mutating func pageTemplate(_ node: Node) -> PageTemplate? {
         guard let path = string(node, "event.template") else { return nil }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (directory ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+        let url = resolved(path)
         guard let text = readData(url).flatMap({ String(data: $0, encoding: .utf8) }) else {
             fail(node, "event.template: cannot read \(url.path)")
             return nil

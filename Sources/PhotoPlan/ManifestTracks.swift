@@ -9,7 +9,7 @@ extension NodeReader {
     /// problem is reported at its place in the GPX file (or at the manifest's entry).
     mutating func readTracks(_ node: Node?, into manifest: inout Manifest) {
         for (path, item) in entries(node, "tracks") {
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (directory ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+            let url = resolved(path)
             readTrack(url, shownAs: path, at: item, into: &manifest)
         }
         for url in extraTracks {
