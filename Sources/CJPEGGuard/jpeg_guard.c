@@ -139,7 +139,7 @@ int pcj_decoder_read_header(pcj_decoder *d, pcj_header *h) {
     return 0;
 }
 
-int pcj_decoder_start(pcj_decoder *d, int scale_denom, int *out_width, int *out_height,
+int pcj_decoder_start(pcj_decoder *d, int scale_eighths, int *out_width, int *out_height,
                       int *out_components) {
     if (setjmp(d->err.jump)) return -1;
     struct jpeg_decompress_struct *c = &d->cinfo;
@@ -149,8 +149,8 @@ int pcj_decoder_start(pcj_decoder *d, int scale_denom, int *out_width, int *out_
     case JCS_YCCK: c->out_color_space = JCS_CMYK; break;
     default: c->out_color_space = JCS_RGB; break;
     }
-    c->scale_num = 1;
-    c->scale_denom = (unsigned int)scale_denom;
+    c->scale_num = (unsigned int)scale_eighths;
+    c->scale_denom = 8;
     c->dct_method = JDCT_ISLOW;
     c->do_fancy_upsampling = TRUE;
     d->err.decoding = 1;
@@ -169,6 +169,10 @@ int pcj_decoder_read_rows(pcj_decoder *d, uint8_t *pixels, size_t stride) {
         JSAMPROW row = pixels + (size_t)c->output_scanline * stride;
         if (jpeg_read_scanlines(c, &row, 1) != 1) break;
     }
+    // Rows libjpeg could not give are black, never whatever the buffer held before.
+    if (c->output_scanline < c->output_height)
+        memset(pixels + (size_t)c->output_scanline * stride, 0,
+               (size_t)(c->output_height - c->output_scanline) * stride);
     jpeg_finish_decompress(c);
     return 0;
 }

@@ -52,17 +52,39 @@ public struct DecodeWarnings: Sendable, Equatable {
     public var isDamaged: Bool { damageCount > 0 }
 }
 
+/// A DCT scale of libjpeg-turbo: `eighths`/8 of the frame's size, 1 to 8. It decodes each 8×8
+/// block with an inverse DCT of `eighths`×`eighths` points, so a smaller picture costs less than
+/// a full decode and a resize; every block becomes the average-like summary of its pixels.
+public struct DCTScale: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var eighths: Int
+
+    public init(eighths: Int) {
+        precondition((1...8).contains(eighths), "libjpeg scales by 1/8 to 8/8")
+        self.eighths = eighths
+    }
+
+    public static let full = DCTScale(eighths: 8)
+
+    /// The decoded length of `length` full-size pixels, as libjpeg rounds it (up).
+    public func scaled(_ length: Int) -> Int { (length * eighths + 7) / 8 }
+
+    public static func < (a: DCTScale, b: DCTScale) -> Bool { a.eighths < b.eighths }
+    public var description: String { "\(eighths)/8" }
+}
+
 public struct DecodedJPEG: Sendable {
     /// Gray or RGB: CMYK data is converted on the way out.
     public var image: RasterImage
-    public var scaleDenominator: Int
+    /// The frame as stored, and the scale `image` was decoded at.
+    public var header: JPEGHeader
+    public var scale: DCTScale
     public var warnings: DecodeWarnings
 }
 
 /// The only libjpeg user. Every call goes through CJPEGGuard, so a corrupt file is an error value.
 public enum JPEGCodec {
-    /// Decodes `data`; `scale` picks the DCT scale denominator (1, 2, 4 or 8) once the header is known.
-    public static func decode(_ data: Data, maxPixels: Int, scale: (JPEGHeader) -> Int) throws -> DecodedJPEG {
+    /// Decodes `data`; `scale` picks the DCT scale once the header is known.
+    public static func decode(_ data: Data, maxPixels: Int, scale: (JPEGHeader) -> DCTScale) throws -> DecodedJPEG {
         try data.withUnsafeBytes { raw -> DecodedJPEG in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { throw JPEGCodecError.corrupt("empty file") }
             guard let decoder = pcj_decoder_new(base, raw.count) else { throw JPEGCodecError.corrupt("cannot create decoder") }
@@ -78,17 +100,21 @@ public enum JPEGCodec {
                 hasAdobeMarker: info.adobe_marker != 0)
             try check(header, maxPixels: maxPixels)
 
-            let denominator = scale(header)
+            let chosen = scale(header)
             var width: Int32 = 0, height: Int32 = 0, components: Int32 = 0
-            guard pcj_decoder_start(decoder, Int32(denominator), &width, &height, &components) == 0 else { throw failure() }
+            guard pcj_decoder_start(decoder, Int32(chosen.eighths), &width, &height, &components) == 0 else { throw failure() }
             let rowBytes = Int(width) * Int(components)
-            var pixels = [UInt8](repeating: 0, count: rowBytes * Int(height))
-            let status = pixels.withUnsafeMutableBufferPointer { pcj_decoder_read_rows(decoder, $0.baseAddress, rowBytes) }
+            // Uninitialised: libjpeg writes every row (zeros for any it cannot decode).
+            var status: Int32 = 0
+            let pixels = [UInt8](unsafeUninitializedCapacity: rowBytes * Int(height)) { buffer, count in
+                status = pcj_decoder_read_rows(decoder, buffer.baseAddress, rowBytes)
+                count = buffer.count
+            }
             guard status == 0 else { throw failure() }
 
             var image = RasterImage(width: Int(width), height: Int(height), components: Int(components), pixels: pixels)
             if image.components == 4 { image = ColorConversion.rgb(fromCMYK: image, adobeInverted: header.hasAdobeMarker) }
-            return DecodedJPEG(image: image, scaleDenominator: denominator, warnings: warnings(of: decoder))
+            return DecodedJPEG(image: image, header: header, scale: chosen, warnings: warnings(of: decoder))
         }
     }
 

@@ -40,11 +40,13 @@ void pcj_decoder_free(pcj_decoder *decoder);
 
 // Each returns 0 on success, -1 on a libjpeg error (see pcj_decoder_error).
 int pcj_decoder_read_header(pcj_decoder *decoder, pcj_header *header);
-// Starts decompression at 1/scale_denom (1, 2, 4 or 8). The output is 1 (gray),
-// 3 (RGB) or 4 (CMYK, as stored) components per pixel.
-int pcj_decoder_start(pcj_decoder *decoder, int scale_denom,
+// Starts decompression at scale_eighths/8 of the frame's size (1 to 8: libjpeg-turbo runs a
+// smaller inverse DCT per block). The output is 1 (gray), 3 (RGB) or 4 (CMYK, as stored)
+// components per pixel.
+int pcj_decoder_start(pcj_decoder *decoder, int scale_eighths,
                       int *out_width, int *out_height, int *out_components);
-// Reads every remaining row into `pixels` (rows `stride` bytes apart).
+// Reads every remaining row into `pixels` (rows `stride` bytes apart); rows libjpeg cannot
+// give are set to zero, so `pixels` may start uninitialised.
 int pcj_decoder_read_rows(pcj_decoder *decoder, uint8_t *pixels, size_t stride);
 
 const char *pcj_decoder_error(const pcj_decoder *decoder);

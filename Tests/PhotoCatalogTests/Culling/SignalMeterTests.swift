@@ -21,7 +21,7 @@ struct SignalMeterTests {
     static func image(_ path: String) throws -> RasterImage {
         let data = try Data(contentsOf: Fixtures.corpus!.appendingPathComponent(path))
         let decoded = try JPEGCodec.decode(data, maxPixels: 60_000_000) { header in
-            Thumbnailer.scaleDenominator(longEdge: max(header.width, header.height), target: 128)
+            Thumbnailer.dctScale(longEdge: max(header.width, header.height), target: 128)
         }.image
         return gray(decoded)
     }

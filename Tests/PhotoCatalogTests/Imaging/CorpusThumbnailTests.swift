@@ -81,7 +81,7 @@ struct CorpusThumbnailTests {
         }
         #expect(!result.warnings.isDamaged, "\(photo.path): \(result.warnings.firstDamage ?? "")")
         let thumbnail = try #require(result.thumbnails.first)
-        let image = try JPEGCodec.decode(thumbnail.jpeg, maxPixels: 1 << 20) { _ in 1 }.image
+        let image = try JPEGCodec.decode(thumbnail.jpeg, maxPixels: 1 << 20) { _ in .full }.image
         #expect(image.components == (photo.features.contains("grayscale") ? 1 : 3))
         guard let width = photo.width, let height = photo.height, width != height else { return }
         let (uprightWidth, uprightHeight) = orientation >= 5 ? (height, width) : (width, height)

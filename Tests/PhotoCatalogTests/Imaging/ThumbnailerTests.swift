@@ -10,16 +10,17 @@ import PhotoCatalog
 
 @Suite struct ThumbnailerTests {
     @Test(arguments: [
-        (6000, 1280, 2),  // 24 MP: 3000 px left, ≥ 2 × 1280
-        (6000, 320, 8),
-        (8192, 320, 8),
-        (4000, 1280, 1),  // 1/2 would leave 2000 < 2560
-        (640, 1280, 1),
-        (2560, 1280, 1),
-        (5120, 1280, 2),
+        (6000, 1280, 4),  // 24 MP: 3000 px; 1/4 would leave 1500 < 2560
+        (6000, 320, 1),  // 750 px
+        (8208, 1280, 4),  // 45 MP: 4104 px; 1/4 would leave 2052
+        (4240, 1280, 8),  // 12 MP, 3:2: 1/2 would leave 2120, so decoded whole
+        (5120, 1280, 4),  // 2560 px exactly
+        (640, 1280, 8),
     ])
-    func scaleLeavesTwiceTheTarget(longEdge: Int, target: Int, expected: Int) {
-        #expect(Thumbnailer.scaleDenominator(longEdge: longEdge, target: target) == expected)
+    func scaleLeavesTheMarginAboveTheTarget(longEdge: Int, target: Int, eighths: Int) {
+        let scale = Thumbnailer.dctScale(longEdge: longEdge, target: target)
+        #expect(scale == DCTScale(eighths: eighths))
+        #expect(scale == .full || scale.scaled(longEdge) >= 2 * target)
     }
 
     @Test(arguments: [1, 3, 6, 8])
@@ -30,7 +31,7 @@ import PhotoCatalog
         #expect(set.thumbnails.map(\.size) == [80, 200])
         #expect(set.warnings == DecodeWarnings())
         for thumbnail in set.thumbnails {
-            let image = try JPEGCodec.decode(thumbnail.jpeg, maxPixels: 1 << 30) { _ in 1 }.image
+            let image = try JPEGCodec.decode(thumbnail.jpeg, maxPixels: 1 << 30) { _ in .full }.image
             #expect(image.width > image.height, "landscape picture must come out landscape")
             #expect(Images.isRed(Images.mean(image, x: 1, y: 1, size: 4)))
             #expect(Images.isYellow(Images.mean(image, x: image.width - 5, y: 1, size: 4)))
@@ -78,7 +79,7 @@ import PhotoCatalog
     @Test func grayscaleStaysGray() throws {
         let gray = RasterImage(width: 100, height: 50, components: 1, pixels: (0..<5000).map { UInt8($0 % 100) })
         let set = try Thumbnailer.render(jpeg: try JPEGCodec.encode(gray, quality: 90), orientation: 1, options: ThumbnailOptions(sizes: [40]))
-        let image = try JPEGCodec.decode(set.thumbnails[0].jpeg, maxPixels: 1 << 20) { _ in 1 }.image
+        let image = try JPEGCodec.decode(set.thumbnails[0].jpeg, maxPixels: 1 << 20) { _ in .full }.image
         #expect(image.components == 1 && image.width == 40 && image.height == 20)
     }
 
@@ -88,7 +89,7 @@ import PhotoCatalog
         let red: [UInt8] = [255, 0, 0, 255], blue: [UInt8] = [0, 0, 255, 255]
         let cmyk = RasterImage(width: 64, height: 32, components: 4, pixels: (0..<(64 * 32)).flatMap { $0 % 64 < 32 ? red : blue })
         let set = try Thumbnailer.render(jpeg: try JPEGCodec.encode(cmyk, quality: 95), orientation: 1, options: ThumbnailOptions(sizes: [32]))
-        let image = try JPEGCodec.decode(set.thumbnails[0].jpeg, maxPixels: 1 << 20) { _ in 1 }.image
+        let image = try JPEGCodec.decode(set.thumbnails[0].jpeg, maxPixels: 1 << 20) { _ in .full }.image
         #expect(image.components == 3)
         #expect(Images.isRed(Images.mean(image, x: 2, y: 4, size: 6)))
         let right = Images.mean(image, x: 24, y: 4, size: 6)

@@ -94,7 +94,7 @@ import PhotoCatalog
                 #expect(entry.thumbnails.count == 2)
                 let portrait = name != "IMG_0001.JPG"
                 for (path, longEdge) in zip(entry.thumbnails, [320, 640]) {  // the 1280 size is capped at the photo's 640 px
-                    let image = try JPEGCodec.decode(Data(contentsOf: output.appendingPathComponent(path)), maxPixels: 1 << 24) { _ in 1 }.image
+                    let image = try JPEGCodec.decode(Data(contentsOf: output.appendingPathComponent(path)), maxPixels: 1 << 24) { _ in .full }.image
                     #expect(max(image.width, image.height) == longEdge)
                     #expect((image.height > image.width) == portrait, "\(name) \(path)")
                     #expect(Images.isRed(Images.mean(image, x: 2, y: 2, size: 6)), "\(name) \(path) is not upright")

@@ -33,8 +33,8 @@ import PhotoCatalog
         let structureA = try? JPEGStructure.parse(a), structureB = try? JPEGStructure.parse(b)
         #expect(structureA?.exifSegment == structureB?.exifSegment, "\(path): EXIF differs")
         #expect(structureA?.frame == structureB?.frame, "\(path): frame differs")
-        guard let imageA = try? JPEGCodec.decode(a, maxPixels: 1 << 24, scale: { _ in 1 }).image,
-            let imageB = try? JPEGCodec.decode(b, maxPixels: 1 << 24, scale: { _ in 1 }).image
+        guard let imageA = try? JPEGCodec.decode(a, maxPixels: 1 << 24, scale: { _ in .full }).image,
+            let imageB = try? JPEGCodec.decode(b, maxPixels: 1 << 24, scale: { _ in .full }).image
         else { return }
         let difference = zip(imageA.pixels, imageB.pixels).map { abs(Int($0) - Int($1)) }.reduce(0, +)
         #expect(Double(difference) / Double(imageA.pixels.count) < 2, "\(path): pixels differ")
