@@ -28,6 +28,37 @@ import PhotoCatalog
     }
 
     @Test(arguments: 1...8)
+    func largeColourPicturesMoveWholePixels(orientation: Int) {
+        // Larger than one 32 × 32 tile of the pixel walk, with three bytes per pixel: pixel
+        // (x, y) holds x, y and x ^ y.
+        let (w, h) = (70, 45)
+        let pixels: [UInt8] = (0..<(w * h)).flatMap { i -> [UInt8] in
+            let (x, y) = (i % w, i / w)
+            return [UInt8(x), UInt8(y), UInt8(x ^ y)]
+        }
+        let image = RasterImage(width: w, height: h, components: 3, pixels: pixels)
+        let upright = Orientation.upright(image, orientation: orientation)
+        let source: (Int, Int) -> (Int, Int) =
+            switch orientation {
+            case 2: { x, y in (w - 1 - x, y) }
+            case 3: { x, y in (w - 1 - x, h - 1 - y) }
+            case 4: { x, y in (x, h - 1 - y) }
+            case 5: { x, y in (y, x) }
+            case 6: { x, y in (y, h - 1 - x) }
+            case 7: { x, y in (w - 1 - y, h - 1 - x) }
+            case 8: { x, y in (w - 1 - y, x) }
+            default: { x, y in (x, y) }
+            }
+        let outWidth = orientation >= 5 ? h : w, outHeight = orientation >= 5 ? w : h
+        let expected: [UInt8] = (0..<(outWidth * outHeight)).flatMap { i -> [UInt8] in
+            let (sx, sy) = source(i % outWidth, i / outWidth)
+            return [UInt8(sx), UInt8(sy), UInt8(sx ^ sy)]
+        }
+        #expect(upright.width == outWidth)
+        #expect(upright.pixels == expected)
+    }
+
+    @Test(arguments: 1...8)
     func storedThenUprightGivesThePictureBack(orientation: Int) {
         let picture = Painter.scene(width: 24, height: 16, seed: 3)
         #expect(Orientation.upright(Painter.stored(picture, orientation: orientation), orientation: orientation) == picture)

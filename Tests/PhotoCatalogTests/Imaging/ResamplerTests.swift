@@ -1,3 +1,4 @@
+import SampleCard
 import Testing
 import PhotoModel
 import PhotoRead
@@ -43,5 +44,21 @@ import PhotoCatalog
         let small = Resampler.resize(image, width: 100, height: 1).pixels
         #expect(small[..<47].allSatisfy { $0 < 12 } && small[53...].allSatisfy { $0 > 243 }, "\(small)")
         #expect(small[48] < 100 && small[51] > 155, "\(small)")
+    }
+
+    @Test(arguments: [(37, 23, 10, 7), (101, 67, 40, 29), (640, 427, 213, 142)])
+    func colourResizesLikeEachChannelAlone(width: Int, height: Int, targetWidth: Int, targetHeight: Int) {
+        // Rows of 3 × width bytes and of width bytes split differently into 16-byte vectors
+        // and a scalar tail, and the horizontal pass moves whole pixels: all must agree.
+        var random = SplitMix64(seed: 7)
+        let rgb = RasterImage(
+            width: width, height: height, components: 3, pixels: (0..<(width * height * 3)).map { _ in UInt8(truncatingIfNeeded: random.next()) })
+        let small = Resampler.resize(rgb, width: targetWidth, height: targetHeight)
+        for channel in 0..<3 {
+            let gray = RasterImage(
+                width: width, height: height, components: 1, pixels: stride(from: channel, to: rgb.pixels.count, by: 3).map { rgb.pixels[$0] })
+            let alone = Resampler.resize(gray, width: targetWidth, height: targetHeight)
+            #expect(alone.pixels == stride(from: channel, to: small.pixels.count, by: 3).map { small.pixels[$0] })
+        }
     }
 }
