@@ -67,21 +67,35 @@ public struct FileSystemPath: Sendable, Hashable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Self.error() }
-        let expected = min(limit, max(0, Int(info.st_size)))
-        var data = Data()
-        data.reserveCapacity(expected)
-        // One read for most files; a file that grows meanwhile is read to its end in 1 MB steps.
-        var chunk = [UInt8](repeating: 0, count: max(1, min(limit, expected + 1, 1 << 20)))
-        while data.count < limit {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, min($0.count, limit - data.count)) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Self.error()
+        // Straight into the result: one read for most files.
+        var data = Data(count: min(limit, max(0, Int(info.st_size))))
+        var filled = 0
+        while filled < data.count {
+            let count = data.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            guard count > 0 else {
+                if count < 0 { throw Self.error() }
+                break  // shorter than it was a moment ago
             }
+            filled += count
+        }
+        data.count = filled
+        // A file that grows meanwhile is read on to its end, or to `limit`.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while data.count < limit {
+            let count = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress!, min($0.count, limit - data.count)) }
+            if count < 0 { throw Self.error() }
+            if count == 0 { break }
             data.append(contentsOf: chunk[0..<count])
         }
         return data
+    }
+
+    /// read(2), again when a signal interrupted it.
+    private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        while true {
+            let result = Foundation.read(descriptor, buffer, count)
+            if result >= 0 || errno != EINTR { return result }
+        }
     }
 
     /// The current errno as an error whose `reason` is the system's message.

@@ -53,6 +53,7 @@ func complain(_ message: String) {
 @main
 enum Main {
     static func main() async {
+        MemoryTuning.keepPhotoBuffers()
         var command: ParsableCommand
         do {
             command = try Photocat.parseAsRoot()
