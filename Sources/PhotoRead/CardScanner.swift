@@ -14,8 +14,42 @@ public struct ScanResult: Sendable {
 /// dangling link and a link loop are skipped. Each link is reported.
 public struct CardScanner: Sendable {
     public var root: URL
-    public init(root: URL) {
+    /// Whether the scan opens each file to tell photos from other files by their first bytes.
+    /// A caller that reads every file anyway (`inspect`) scans without, and sorts each file with
+    /// `sniff(head:relativePath:)` from its own read: one open per file.
+    public var sniffs: Bool
+
+    public init(root: URL, sniffs: Bool = true) {
         self.root = root.standardizedFileURL
+        self.sniffs = sniffs
+    }
+
+    /// What the scan makes of a file from its first bytes (16 are enough) and its name.
+    public enum Sniffed: Sendable, Equatable {
+        /// A photo to read, or a file the user will expect to be one (named .JPG): it fails in
+        /// the read stage, which says why.
+        case photo(FileKind)
+        /// Not a photo: skipped, with a note (or an error) saying why.
+        case skipped(Diagnostic)
+    }
+
+    public static func sniff(head: [UInt8], relativePath: String) -> Sniffed {
+        let kind = FileKind.sniff(head, fileName: relativePath)
+        switch kind {
+        case .jpeg:
+            return .photo(kind)
+        case .unknown where FileKind.hasJPEGExtension(relativePath):
+            return .photo(kind)
+        case .otherImage(let format) where FileKind.hasJPEGExtension(relativePath):
+            // A PNG renamed .JPG: the user thinks it is a photo, so it fails visibly.
+            return .photo(.otherImage(format))
+        case .otherImage(let format):
+            return .skipped(Diagnostic(.note, .scanNotJPEG, path: relativePath, "\(format) file; photocat catalogues JPEG only, skipped"))
+        case .video(let format):
+            return .skipped(Diagnostic(.note, .scanVideo, path: relativePath, "\(format) video; skipped"))
+        case .unknown:
+            return .skipped(Diagnostic(.note, .scanUnknownFile, path: relativePath, "not a photo; skipped"))
+        }
     }
 
     /// Names cameras, operating systems and indexers leave on cards.
@@ -32,7 +66,7 @@ public struct CardScanner: Sendable {
         let rootPath = FileSystemPath(root.path)
         // The card's own path with its links resolved, to tell where a link leads.
         let realRoot = (try? rootPath.resolved()) ?? rootPath
-        var walk = Walk(realRoot: realRoot)
+        var walk = Walk(realRoot: realRoot, sniffs: sniffs)
         walk.folder(rootPath, relative: nil)
         return walk.result
     }
@@ -44,6 +78,7 @@ public struct CardScanner: Sendable {
     /// One walk over the card, collecting files and diagnostics.
     private struct Walk {
         let realRoot: FileSystemPath
+        let sniffs: Bool
         var result = ScanResult(files: [], diagnostics: [])
 
         /// `relative` is the folder's path below the card root (nil for the root itself).
@@ -131,6 +166,7 @@ public struct CardScanner: Sendable {
             func file(_ kind: FileKind) -> CardFile {
                 CardFile(key: key, path: path, size: Int64(info.st_size), modified: modified, kind: kind)
             }
+            guard sniffs else { return file(.unknown) }
             let head: [UInt8]
             do {
                 head = try CardScanner.readHead(path: path)
@@ -141,22 +177,11 @@ public struct CardScanner: Sendable {
                 result.diagnostics.append(Diagnostic(.error, .scanUnreadable, path: relativePath, "cannot open: \(error.reason)"))
                 return nil
             }
-            let kind = FileKind.sniff(head, fileName: relativePath)
-            switch kind {
-            case .jpeg:
+            switch CardScanner.sniff(head: head, relativePath: relativePath) {
+            case .photo(let kind):
                 return file(kind)
-            case .unknown where FileKind.hasJPEGExtension(relativePath):
-                return file(kind)
-            case .otherImage(let format) where FileKind.hasJPEGExtension(relativePath):
-                // A PNG renamed .JPG: the user thinks it is a photo, so it fails visibly.
-                return file(.otherImage(format))
-            case .otherImage(let format):
-                result.diagnostics.append(
-                    Diagnostic(.note, .scanNotJPEG, path: relativePath, "\(format) file; photocat catalogues JPEG only, skipped"))
-            case .video(let format):
-                result.diagnostics.append(Diagnostic(.note, .scanVideo, path: relativePath, "\(format) video; skipped"))
-            case .unknown:
-                result.diagnostics.append(Diagnostic(.note, .scanUnknownFile, path: relativePath, "not a photo; skipped"))
+            case .skipped(let diagnostic):
+                result.diagnostics.append(diagnostic)
             }
             return nil
         }

@@ -187,8 +187,10 @@ private struct ExifFields {
         guard make?.lowercased().hasPrefix("canon") == true else { return raw }
         // libexif prints Canon's 32-bit serial as "HHHH-DDDDD" (high half in hex, low half in
         // decimal); Canon and exiftool show the plain number.
-        guard let match = raw.wholeMatch(of: /([0-9A-Fa-f]+)-([0-9]+)/), let high = UInt64(match.1, radix: 16),
-            let low = UInt64(match.2)
+        // (Split by hand: a Swift regex is parsed again at each use.)
+        let halves = raw.split(separator: "-", omittingEmptySubsequences: false)
+        guard halves.count == 2, halves.allSatisfy({ $0.allSatisfy(\.isHexDigit) }), let high = UInt64(halves[0], radix: 16),
+            let low = UInt64(halves[1])
         else { return raw }
         return String((high & 0xFFFF) << 16 | (low & 0xFFFF))
     }

@@ -48,11 +48,36 @@ public enum ExiftoolJSON {
     /// exiftool prints a string that looks like a plain number as a JSON number
     /// (`SubSecTimeOriginal` "813" → 813, but "050" stays a string).
     static func text(_ value: String) -> JSONValue {
-        let pattern = /-?(\d|[1-9]\d{1,14})(\.\d{1,16})?([eE][-+]?\d{1,3})?/
-        if value.wholeMatch(of: pattern) != nil, let number = Double(value) {
+        if looksNumeric(value), let number = Double(value) {
             return number == number.rounded() && !value.contains(".") && !value.lowercased().contains("e")
                 ? .integer(Int(number)) : .number(number)
         }
         return .string(value)
+    }
+
+    /// exiftool's test for a plain number, `-?(\d|[1-9]\d{1,14})(\.\d{1,16})?([eE][-+]?\d{1,3})?`,
+    /// written out: a Swift regex is parsed again each time it is used, which cost `inspect`
+    /// a third of its time.
+    static func looksNumeric(_ value: String) -> Bool {
+        var rest = value.utf8[...]
+        func digits(_ range: ClosedRange<Int>) -> Substring.UTF8View? {
+            let run = rest.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            guard range.contains(run.count) else { return nil }
+            rest = rest.dropFirst(run.count)
+            return run
+        }
+        func skip(_ characters: String) -> Bool {
+            guard let first = rest.first, characters.utf8.contains(first) else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        _ = skip("-")
+        guard let whole = digits(1...15), whole.count == 1 || whole.first != UInt8(ascii: "0") else { return false }
+        if skip("."), digits(1...16) == nil { return false }
+        if skip("eE") {
+            _ = skip("+-")
+            if digits(1...3) == nil { return false }
+        }
+        return rest.isEmpty
     }
 }

@@ -15,27 +15,88 @@ public enum Inspector {
 
     /// A file, or every photo-like file in a folder (walked like a card).
     public static func inspect(path: String) throws -> [Item] {
+        var items: [Item] = []
+        try inspect(path: path) { items.append($0) }
+        return items
+    }
+
+    /// Hands each file's item to `each`, in the order of the walk. Only what is printed is
+    /// done: each file is opened once and its head read (the whole file only when its markers
+    /// do not fit in the head), with no hash and no pixels. Files are read in batches, the
+    /// files of a batch on all cores at once.
+    public static func inspect(path: String, each: (Item) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return [Item(object: nil, diagnostics: [Diagnostic(.error, .readMissing, path: path, "no such file")])]
+            return try each(Item(object: nil, diagnostics: [Diagnostic(.error, .readMissing, path: path, "no such file")]))
         }
-        let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []))
-        if isDirectory.boolValue {
-            let scan = try CardScanner(root: URL(fileURLWithPath: path)).scan()
-            let skipped = scan.diagnostics.filter { $0.severity > .note }.map { Item(object: nil, diagnostics: [$0]) }
-            return skipped + scan.files.map { item(reader.read($0), sourceFile: path + "/" + $0.relativePath) }
+        guard isDirectory.boolValue else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64 ?? 0
+            let file = CardFile(relativePath: path, path: FileSystemPath(path), size: size, kind: .unknown)
+            if let item = item(file, sourceFile: path, named: true) { try each(item) }
+            return
         }
-        let url = URL(fileURLWithPath: path)
-        let head = (try? CardScanner.readHead(path: FileSystemPath(path))) ?? []
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let file = CardFile(
-            relativePath: path, url: url, size: (attributes?[.size] as? Int64) ?? 0,
-            kind: FileKind.sniff(head, fileName: path))
-        return [item(reader.read(file), sourceFile: path)]
+        // The scan opens no file: each is sorted by the head read here.
+        let scan = try CardScanner(root: URL(fileURLWithPath: path), sniffs: false).scan()
+        for diagnostic in scan.diagnostics where diagnostic.severity > .note {
+            try each(Item(object: nil, diagnostics: [diagnostic]))
+        }
+        for start in stride(from: 0, to: scan.files.count, by: batchSize) {
+            let batch = Array(scan.files[start..<min(start + batchSize, scan.files.count)])
+            let items = ItemSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                items[i] = item(batch[i], sourceFile: path + "/" + batch[i].relativePath, named: false)
+            }
+            for case let item? in items.all { try each(item) }
+        }
+    }
+
+    static let batchSize = 256
+    static let reader = PhotoReader(thumbnails: ThumbnailOptions(sizes: []))
+
+    /// One file's item; nil for a file in a folder that is not a photo (the scan would skip it
+    /// with a note). A file `named` on the command line is always reported.
+    static func item(_ file: CardFile, sourceFile: String, named: Bool) -> Item? {
+        let head: Data
+        do {
+            head = try file.path.read(limit: PhotoReader.headBytes)
+        } catch {
+            let id: Diagnostic.ID = named || FileKind.hasJPEGExtension(file.relativePath) ? .readUnreadable : .scanUnreadable
+            return Item(object: nil, diagnostics: [Diagnostic(.error, id, path: file.relativePath, "cannot read the file: \(error.reason)")])
+        }
+        var file = file
+        let first = Array(head.prefix(16))
+        if named {
+            file.kind = FileKind.sniff(first, fileName: file.relativePath)
+        } else {
+            switch CardScanner.sniff(head: first, relativePath: file.relativePath) {
+            case .photo(let kind): file.kind = kind
+            case .skipped(let diagnostic): return diagnostic.severity > .note ? Item(object: nil, diagnostics: [diagnostic]) : nil
+            }
+        }
+        return item(reader.readHeader(file, head: head), sourceFile: sourceFile)
+    }
+
+    /// The results of one batch, written by concurrent iterations, each to its own slot (a
+    /// buffer of its own: an array in a class would be one value all iterations access).
+    private final class ItemSlots: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<Item?>
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        subscript(i: Int) -> Item? {
+            get { slots[i] }
+            set { slots[i] = newValue }
+        }
+        var all: [Item?] { Array(slots) }
     }
 
     static func item(_ record: PhotoRecord, sourceFile: String) -> Item {
-        guard record.sha1 != nil, record.frame != nil || record.metadata != nil else {
+        guard record.frame != nil || record.metadata != nil else {
             return Item(object: nil, diagnostics: record.diagnostics)
         }
         return Item(

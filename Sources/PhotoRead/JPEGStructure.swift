@@ -12,6 +12,8 @@ public struct JPEGStructure: Sendable, Equatable {
     /// Oddities that cost nothing: bytes between segments that belong to none. libjpeg skips
     /// them with a warning ("extraneous bytes before marker") and every viewer shows the photo.
     public var notes: [String] = []
+    /// Whether the walk reached the start of scan: everything before the pixels was seen.
+    public var reachedScan = false
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case notJPEG
@@ -67,7 +69,10 @@ public struct JPEGStructure: Sendable, Equatable {
                 end = bytes.count
             }
             structure.take(marker: marker, payload: bytes[start..<end])
-            if marker == 0xDA { return structure.finished() }  // start of scan: the header is over
+            if marker == 0xDA {  // start of scan: the header is over
+                structure.reachedScan = end == offset + length  // its own header whole
+                return structure.finished()
+            }
             offset = end
         }
         return structure.finished()

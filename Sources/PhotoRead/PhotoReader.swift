@@ -23,33 +23,72 @@ public struct PhotoReader: Sendable {
         } catch {
             return failed(record, .readUnreadable, "cannot read the file: \(error.reason)")
         }
-        switch file.kind {
-        case .jpeg: break
-        case .otherImage(let format) where FileKind.hasJPEGExtension(file.relativePath):
-            return failed(record, .scanNotJPEG, "named like a JPEG but holds \(format) data")
-        case .otherImage(let format):
-            return failed(record, .scanNotJPEG, "a \(format) file, not a JPEG; photocat reads JPEG photos only")
-        case .video(let format) where !FileKind.hasJPEGExtension(file.relativePath):
-            return failed(record, .scanNotJPEG, "a \(format) video, not a JPEG; photocat reads JPEG photos only")
-        default:
-            let named = FileKind.hasJPEGExtension(file.relativePath) ? "named like a JPEG but is" : "this is"
-            return failed(record, .scanNotJPEG, "\(named) not an image photocat recognises")
-        }
+        if let (id, message) = refusal(file) { return failed(record, id, message) }
         record.sha1 = StageTimes.measure(&record.times.hash) {
             Fingerprint.sha1(data)
         }
+        guard let structure = readStructure(data, of: file, into: &record) else { return record }
+        renderThumbnails(data, into: &record, strayBytesNoted: !structure.notes.isEmpty)
+        return record
+    }
+
+    /// How many bytes `readHeader` is given: the markers before the scan (EXIF, at most 64 KB,
+    /// and the frame header) fit in them for nearly every camera's photos.
+    public static let headBytes = 128 * 1024
+
+    /// The frame and the EXIF only, for `inspect`: no hash, no pixels. `head` is the file's
+    /// first `headBytes` (the caller's one read); the whole file is read only when the markers
+    /// before the scan do not all fit in it (a large ICC profile, say).
+    public func readHeader(_ file: CardFile, head: Data) -> PhotoRecord {
+        var record = PhotoRecord(key: file.key)
+        if head.isEmpty { return failed(record, .readEmpty, "empty file (0 bytes)") }
+        if let (id, message) = refusal(file) { return failed(record, id, message) }
+        var data = head
+        if head.count < file.size, !((try? JPEGStructure.parse(head))?.reachedScan ?? true) {
+            do {
+                data = try file.path.read()
+            } catch {
+                return failed(record, .readUnreadable, "cannot read the file: \(error.reason)")
+            }
+        }
+        _ = readStructure(data, of: file, into: &record)
+        return record
+    }
+
+    /// Why a file of this kind is not read as a photo, or nil for a JPEG.
+    private func refusal(_ file: CardFile) -> (Diagnostic.ID, String)? {
+        switch file.kind {
+        case .jpeg:
+            return nil
+        case .otherImage(let format) where FileKind.hasJPEGExtension(file.relativePath):
+            return (.scanNotJPEG, "named like a JPEG but holds \(format) data")
+        case .otherImage(let format):
+            return (.scanNotJPEG, "a \(format) file, not a JPEG; photocat reads JPEG photos only")
+        case .video(let format) where !FileKind.hasJPEGExtension(file.relativePath):
+            return (.scanNotJPEG, "a \(format) video, not a JPEG; photocat reads JPEG photos only")
+        default:
+            let named = FileKind.hasJPEGExtension(file.relativePath) ? "named like a JPEG but is" : "this is"
+            return (.scanNotJPEG, "\(named) not an image photocat recognises")
+        }
+    }
+
+    /// The marker walk, the frame and the EXIF into `record`; nil when there is no image to
+    /// decode (the record has failed).
+    private func readStructure(_ data: Data, of file: CardFile, into record: inout PhotoRecord) -> JPEGStructure? {
         let structure: JPEGStructure
         do {
             structure = try JPEGStructure.parse(data)
         } catch {
-            return failed(record, .jpegNotJPEG, "\(error)")
+            record = failed(record, .jpegNotJPEG, "\(error)")
+            return nil
         }
         record.frame = structure.frame
         var metadataTime = Duration.zero
         StageTimes.measure(&metadataTime) { readMetadata(structure, into: &record) }
         record.times.metadata += metadataTime
         guard structure.frame != nil else {
-            return failed(record, .jpegNoFrame, structure.problems.last ?? "no image data")
+            record = failed(record, .jpegNoFrame, structure.problems.last ?? "no image data")
+            return nil
         }
         for problem in structure.problems {
             record.diagnostics.append(Diagnostic(.warning, .jpegStructure, path: file.relativePath, problem))
@@ -57,8 +96,7 @@ public struct PhotoReader: Sendable {
         for note in structure.notes {
             record.diagnostics.append(Diagnostic(.note, .jpegStructure, path: file.relativePath, note))
         }
-        renderThumbnails(data, into: &record, strayBytesNoted: !structure.notes.isEmpty)
-        return record
+        return structure
     }
 
     private func readMetadata(_ structure: JPEGStructure, into record: inout PhotoRecord) {

@@ -26,14 +26,25 @@ extension Photocat {
 
         func run() async throws {
             var failed = false
+            // Written in blocks of about 64 KB, not a write per photo.
+            var output = Data()
+            func flush() {
+                FileHandle.standardOutput.write(output)
+                output.removeAll(keepingCapacity: true)
+            }
             for path in paths {
-                for item in try Inspector.inspect(path: path) {
-                    item.diagnostics.forEach { complain($0.description) }
+                try Inspector.inspect(path: path) { item in
+                    if !item.diagnostics.isEmpty {
+                        flush()  // a problem shows up next to the photos around it
+                        item.diagnostics.forEach { complain($0.description) }
+                    }
                     failed = failed || item.failed
-                    guard let object = item.object else { continue }
-                    print(json ? object.serialized() : Inspector.text(object))
+                    guard let object = item.object else { return }
+                    output.append(contentsOf: ((json ? object.serialized() : Inspector.text(object)) + "\n").utf8)
+                    if output.count >= 1 << 16 { flush() }
                 }
             }
+            flush()
             if failed { throw ExitCode(ExitStatus.somePhotosFailed) }
         }
     }

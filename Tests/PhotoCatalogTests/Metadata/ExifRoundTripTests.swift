@@ -71,6 +71,20 @@ import PhotoCatalog
         #expect(json == #"{"SourceFile":"a.jpg","GPSImgDirection":135.5,"GPSImgDirectionRef":"M"}"#)
     }
 
+    /// exiftool prints text that is a plain number as a JSON number, and anything else (a
+    /// leading zero, a second dot, a letter) as text; `inspect --json` must do the same.
+    @Test(arguments: [
+        ("813", "813"), ("050", #""050""#), ("0", "0"), ("-12", "-12"), ("1.5", "1.5"), ("1e3", "1000"),
+        ("2.5E-2", "0.025"), ("1.", #""1.""#), (".5", #"".5""#), ("1.2.3", #""1.2.3""#), ("12a", #""12a""#),
+        ("-", #""-""#), ("", #""""#), ("1234567890123456", #""1234567890123456""#), ("1e1234", #""1e1234""#),
+    ])
+    func textThatIsANumberIsPrintedAsOne(text: String, json: String) {
+        var m = PhotoMetadata()
+        m.serialNumber = text
+        let object = ExiftoolJSON.object(sourceFile: "a.jpg", frame: nil, metadata: m).serialized()
+        #expect(object == #"{"SourceFile":"a.jpg","SerialNumber":"# + json + "}")
+    }
+
     /// The tag table is the one list of what photocat reads: a photo holding every field shows
     /// each of them in `inspect --json`, under the table's names and in its order.
     @Test func inspectShowsEveryFieldOfTheTagTable() throws {
