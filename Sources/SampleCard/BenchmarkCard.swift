@@ -5,16 +5,19 @@ import PhotoRead
 /// A card of camera-sized JPEGs for the benchmark: photographic grain so the entropy (and so the
 /// decode cost) is like a camera's, 4:2:0, mixed orientations, distinct EXIF per photo.
 public enum BenchmarkCard {
-    /// Long edge × short edge of a 3:2 sensor with about `megapixels` million pixels.
-    public static func size(megapixels: Double) -> (width: Int, height: Int) {
-        let height = Int((megapixels * 1_000_000 / 1.5).squareRoot())
-        return (height * 3 / 2 / 16 * 16, height / 16 * 16)
+    /// Long edge × short edge of a sensor of `aspect` (3:2 for most cameras, 4:3 for phones)
+    /// with about `megapixels` million pixels, in whole 16-pixel blocks.
+    public static func size(megapixels: Double, aspect: Double = 1.5) -> (width: Int, height: Int) {
+        let height = (megapixels * 1_000_000 / aspect).squareRoot()
+        return (Int(height * aspect) / 16 * 16, Int(height) / 16 * 16)
     }
 
     /// Writes `count` photos into `folder/DCIM/100BENCH`. A few base pictures are painted and
     /// encoded once; each photo gets its own EXIF block, so every file has its own bytes.
-    public static func write(to folder: URL, count: Int, megapixels: Double, quality: Int, log: (String) -> Void = { _ in }) throws {
-        let (width, height) = size(megapixels: megapixels)
+    public static func write(
+        to folder: URL, count: Int, megapixels: Double, aspect: Double = 1.5, quality: Int, log: (String) -> Void = { _ in }
+    ) throws {
+        let (width, height) = size(megapixels: megapixels, aspect: aspect)
         let baseCount = min(count, 4)
         var bases: [Data] = []
         for seed in 0..<baseCount {
