@@ -44,7 +44,7 @@ struct Placement {
 
     /// How far the instant is from the track, in words.
     private static func miss(_ instant: Double, _ track: TrackLog, _ limits: GeotagLimits) -> String {
-        let nearest = track.points.map { abs($0.time - instant) }.min() ?? 0
+        let nearest = track.distanceToNearestFix(instant) ?? 0
         let limit = Int(limits.maxExtrapolation / 60)
         return "\(duration(nearest)) from the nearest fix of the track (more than \(limit) min), so the track cannot place it"
     }

@@ -58,12 +58,7 @@ public struct TrackLog: Sendable, Equatable {
             let end = instant <= first.time ? 0 : points.count - 1
             return abs(instant - points[end].time) <= limits.maxExtrapolation ? (position(of: end, at: instant, limits), .nearestFix) : nil
         }
-        // The two fixes around the instant: points[low].time < instant < points[high].time.
-        var (low, high) = (0, points.count - 1)
-        while high > low + 1 {
-            let middle = (low + high) / 2
-            if instant < points[middle].time { high = middle } else { low = middle }
-        }
+        let (low, high) = around(instant)
         let (before, after) = (points[low], points[high])
         let maxGap = logStarts.contains(after.time) && limits.maxInterpolation > 0 ? limits.maxExtrapolation : limits.maxInterpolation
         let nearest = instant - before.time < after.time - instant ? low : high
@@ -73,6 +68,26 @@ public struct TrackLog: Sendable, Equatable {
         var position = Self.interpolate(before, after, at: instant)
         position.altitude = position.altitude ?? elevation(near: nearest, at: instant, limits)
         return (position, .interpolated)
+    }
+
+    /// How far `instant` is from the nearest fix, in seconds (nil for an empty track).
+    public func distanceToNearestFix(_ instant: Double) -> Double? {
+        guard let first = points.first, let last = points.last else { return nil }
+        if instant <= first.time { return first.time - instant }
+        if instant >= last.time { return instant - last.time }
+        let (low, high) = around(instant)
+        return min(instant - points[low].time, points[high].time - instant)
+    }
+
+    /// The two fixes around an instant strictly inside the track, by binary search:
+    /// points[low].time ≤ instant < points[high].time, high = low + 1.
+    private func around(_ instant: Double) -> (low: Int, high: Int) {
+        var (low, high) = (0, points.count - 1)
+        while high > low + 1 {
+            let middle = (low + high) / 2
+            if instant < points[middle].time { high = middle } else { low = middle }
+        }
+        return (low, high)
     }
 
     private func position(of index: Int, at instant: Double, _ limits: GeotagLimits) -> GPSPosition {

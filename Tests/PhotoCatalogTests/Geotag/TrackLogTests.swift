@@ -42,6 +42,13 @@ import PhotoPlan
         #expect(Self.track.position(at: instant) == nil)
     }
 
+    /// How far a photo the track cannot place is from it (what its note says).
+    @Test(arguments: [(-1801.0, 1801.0), (0, 0), (50, 10), (1921, 1801), (5399, 1801), (9001, 1801)])
+    func distanceToTheNearestFix(instant: Double, distance: Double) {
+        #expect(Self.track.distanceToNearestFix(instant) == distance)
+        #expect(TrackLog().distanceToNearestFix(instant) == nil)
+    }
+
     @Test func theLimitsAreSettings() throws {
         let strict = GeotagLimits(maxInterpolation: 30, maxExtrapolation: 10)
         #expect(Self.track.position(at: 30, limits: strict) == nil)  // the fixes are 60 s apart
