@@ -101,7 +101,8 @@ hostile: deps
 golden: deps
 	PHOTOCAT_RECORD_GOLDEN=1 $(SWIFT) test --filter wikitextMatchesTheGoldenFiles
 
-# photocat against vipsthumbnail, ImageMagick and djpeg on a generated 24 MP card (bench/run --quick: smaller).
+# photocat against vipsthumbnail, ImageMagick and djpeg on generated 12 to 45 MP cards, and inspect against
+# exiftool; writes the figures into docs/speed.md and the README (bench/run --quick: smaller, prints only).
 bench: deps
 	bench/run
 
