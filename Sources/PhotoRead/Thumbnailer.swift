@@ -18,7 +18,7 @@ public enum Thumbnailer {
     /// libvips leaves it. A DCT-scaled decode averages each block, and averaging lets detail
     /// finer than the decoded grid fold back (alias) into coarser detail; the Lanczos resize
     /// after it removes what lies between the two grids, but not what has folded below the
-    /// thumbnail's own grid. Measured with bench/run's SSIM: at 1.17× (a 24 MP photo decoded at
+    /// thumbnail's own grid. Measured by SSIM as bench/run computes it: at 1.17× (24 MP decoded at
     /// 1/4 for 1280 px) the thumbnails scored below libvips', on the benchmark card and on real
     /// 13 to 24 MP photos alike, and at 1.6× (45 MP at 1/4, 12 MP at 1/2) still a little below.
     public static let margin = 2.0
