@@ -42,11 +42,15 @@ public enum Inspector {
         }
         for start in stride(from: 0, to: scan.files.count, by: batchSize) {
             let batch = Array(scan.files[start..<min(start + batchSize, scan.files.count)])
-            let items = ItemSlots(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                items[i] = item(batch[i], sourceFile: path + "/" + batch[i].relativePath, named: false)
+            let items = [Item?](unsafeUninitializedCapacity: batch.count) { buffer, count in
+                // Each iteration initialises its own element, and no other: no two touch the same memory.
+                nonisolated(unsafe) let elements = buffer.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                    (elements + i).initialize(to: item(batch[i], sourceFile: path + "/" + batch[i].relativePath, named: false))
+                }
+                count = batch.count
             }
-            for case let item? in items.all { try each(item) }
+            for case let item? in items { try each(item) }
         }
     }
 
@@ -74,25 +78,6 @@ public enum Inspector {
             }
         }
         return item(reader.readHeader(file, head: head), sourceFile: sourceFile)
-    }
-
-    /// The results of one batch, written by concurrent iterations, each to its own slot (a
-    /// buffer of its own: an array in a class would be one value all iterations access).
-    private final class ItemSlots: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<Item?>
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        subscript(i: Int) -> Item? {
-            get { slots[i] }
-            set { slots[i] = newValue }
-        }
-        var all: [Item?] { Array(slots) }
     }
 
     static func item(_ record: PhotoRecord, sourceFile: String) -> Item {

@@ -55,7 +55,7 @@ public struct DecodeWarnings: Sendable, Equatable {
 /// A DCT scale of libjpeg-turbo: `eighths`/8 of the frame's size, 1 to 8. It decodes each 8×8
 /// block with an inverse DCT of `eighths`×`eighths` points, so a smaller picture costs less than
 /// a full decode and a resize; every block becomes the average-like summary of its pixels.
-public struct DCTScale: Sendable, Equatable, CustomStringConvertible {
+public struct DCTScale: Sendable, Equatable {
     public let eighths: Int
 
     public init(eighths: Int) {
@@ -67,8 +67,6 @@ public struct DCTScale: Sendable, Equatable, CustomStringConvertible {
 
     /// The decoded length of `length` full-size pixels, as libjpeg rounds it (up).
     public func scaled(_ length: Int) -> Int { (length * eighths + 7) / 8 }
-
-    public var description: String { "\(eighths)/8" }
 }
 
 public struct DecodedJPEG: Sendable {

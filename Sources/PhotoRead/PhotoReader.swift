@@ -27,7 +27,7 @@ public struct PhotoReader: Sendable {
         record.sha1 = StageTimes.measure(&record.times.hash) {
             Fingerprint.sha1(data)
         }
-        guard let structure = readStructure(data, of: file, into: &record) else { return record }
+        guard let structure = readStructure(Result { try JPEGStructure.parse(data) }, of: file, into: &record) else { return record }
         renderThumbnails(data, into: &record, strayBytesNoted: !structure.notes.isEmpty)
         return record
     }
@@ -43,15 +43,17 @@ public struct PhotoReader: Sendable {
         var record = PhotoRecord(key: file.key)
         if head.isEmpty { return failed(record, .readEmpty, "empty file (0 bytes)") }
         if let (id, message) = refusal(file) { return failed(record, id, message) }
-        var data = head
-        if head.count < file.size, !((try? JPEGStructure.parse(head))?.reachedScan ?? true) {
+        var parsed = Result { try JPEGStructure.parse(head) }
+        if case .success(let structure) = parsed, !structure.reachedScan, head.count < file.size {
+            let whole: Data
             do {
-                data = try file.path.read()
+                whole = try file.path.read()
             } catch {
                 return failed(record, .readUnreadable, "cannot read the file: \(error.reason)")
             }
+            parsed = Result { try JPEGStructure.parse(whole) }
         }
-        _ = readStructure(data, of: file, into: &record)
+        _ = readStructure(parsed, of: file, into: &record)
         return record
     }
 
@@ -72,12 +74,12 @@ public struct PhotoReader: Sendable {
         }
     }
 
-    /// The marker walk, the frame and the EXIF into `record`; nil when there is no image to
-    /// decode (the record has failed).
-    private func readStructure(_ data: Data, of file: CardFile, into record: inout PhotoRecord) -> JPEGStructure? {
+    /// The marker walk's result, the frame and the EXIF into `record`; nil when there is no
+    /// image to decode (the record has failed).
+    private func readStructure(_ parsed: Result<JPEGStructure, Error>, of file: CardFile, into record: inout PhotoRecord) -> JPEGStructure? {
         let structure: JPEGStructure
         do {
-            structure = try JPEGStructure.parse(data)
+            structure = try parsed.get()
         } catch {
             record = failed(record, .jpegNotJPEG, "\(error)")
             return nil
