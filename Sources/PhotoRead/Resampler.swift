@@ -71,14 +71,6 @@ public enum Resampler {
                 return [Int16](repeating: 0, count: offset) + list.1 + [Int16](repeating: 0, count: taps - offset - list.1.count)
             }
         }
-
-        /// The weights of target `i`, as (source index, weight) pairs within the source.
-        func contributions(_ i: Int) -> [(Int, Int16)] {
-            (0..<taps).compactMap { k in
-                let w = weights[i * taps + k]
-                return w == 0 ? nil : (starts[i] + k, w)
-            }
-        }
     }
 
     /// One pass down the columns, written transposed: output row y (a weighted sum of whole
