@@ -72,9 +72,8 @@ public struct DCTScale: Sendable, Equatable {
 public struct DecodedJPEG: Sendable {
     /// Gray or RGB: CMYK data is converted on the way out.
     public var image: RasterImage
-    /// The frame as stored, and the scale `image` was decoded at.
+    /// The frame as stored (its full size, whatever the scale `image` was decoded at).
     public var header: JPEGHeader
-    public var scale: DCTScale
     public var warnings: DecodeWarnings
 }
 
@@ -111,7 +110,7 @@ public enum JPEGCodec {
 
             var image = RasterImage(width: Int(width), height: Int(height), components: Int(components), pixels: pixels)
             if image.components == 4 { image = ColorConversion.rgb(fromCMYK: image, adobeInverted: header.hasAdobeMarker) }
-            return DecodedJPEG(image: image, header: header, scale: chosen, warnings: warnings(of: decoder))
+            return DecodedJPEG(image: image, header: header, warnings: warnings(of: decoder))
         }
     }
 
